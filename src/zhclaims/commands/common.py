@@ -1,0 +1,32 @@
+"""Arguments and printing shared by the commands."""
+from __future__ import annotations
+
+import sys
+
+from ..errors import UsageError
+from ..read import RunSummary
+from ..read.published import parse_published
+
+
+def add_input_arguments(p) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files (.txt .html .htm .jsonl), directories (read recursively), or - for JSON Lines on stdin")
+    p.add_argument("--published", metavar="ISO",
+                   help="publication time for inputs that carry none (anchors 今年, 1月 ...)")
+    p.add_argument("--max-chars", type=int, default=2_000_000, metavar="N",
+                   help="refuse (by name, in the summary) articles longer than N characters (default 2,000,000)")
+
+
+def published_option(args) -> str | None:
+    if args.published is None:
+        return None
+    iso = parse_published(args.published)
+    if iso is None:
+        raise UsageError("E101", detail=args.published)
+    return iso
+
+
+def print_summary(summary: RunSummary, stream=None) -> None:
+    stream = stream or sys.stderr
+    for line in summary.lines():
+        print(line, file=stream)

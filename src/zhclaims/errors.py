@@ -1,0 +1,75 @@
+"""All of zhclaims' errors in one place, each with a code and a one-line message (spaCy's way).
+
+Input problems never raise out of a run: the reader turns them into ``InputError`` records that
+the run summary lists (file, JSON Lines line, code, reason). Raising is for programming errors and
+for the library API when a caller passes something unusable.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Errors:
+    # reading: E0xx
+    E001 = "file not found"
+    E002 = "not a readable file (permission or I/O error): {detail}"
+    E003 = "empty input: no text after decoding"
+    E004 = "binary content, not text (looks like {detail})"
+    E005 = "could not decode: no known text encoding fits ({detail})"
+    E006 = "malformed JSON Lines row: {detail}"
+    E007 = "JSON Lines row has no text: expected a non-empty 'text' or 'content' string"
+    E008 = "JSON Lines row is not an object"
+    E009 = "HTML page holds no extractable article text"
+    E010 = "input too large: {size} characters, the limit is {limit}"
+    E011 = "unsupported format '{detail}': expected .txt, .html, .htm or .jsonl"
+    E012 = "could not read standard input: {detail}"
+    E013 = "unparseable publication time '{detail}' (kept the article, published left null)"
+    # usage: E1xx
+    E101 = "invalid --published value '{detail}': expected ISO 8601 such as 2026-01-16 or 2026-01-16T05:51:00"
+    E102 = "no inputs given"
+    E103 = "unknown output format '{detail}': expected .jsonl, .parquet, .duckdb, .csv or .html"
+    E104 = "cannot write output '{detail}'"
+    # analysis: E9xx
+    E900 = "analysis failed: {detail}"
+    # data files: E2xx
+    E201 = "data file {detail} is invalid"
+
+
+class ZhclaimsError(Exception):
+    """Base of the errors zhclaims raises on purpose."""
+
+    def __init__(self, code: str, **kw):
+        self.code = code
+        self.message = getattr(Errors, code).format(**kw)
+        super().__init__(f"[{code}] {self.message}")
+
+
+class UsageError(ZhclaimsError):
+    pass
+
+
+class DataFileError(ZhclaimsError):
+    pass
+
+
+@dataclass(slots=True)
+class InputError:
+    """A named failure for one input: a file, or one line of a JSON Lines file."""
+
+    origin: str  # path, "<stdin>"
+    line: int | None
+    code: str
+    reason: str
+
+    @classmethod
+    def make(cls, origin: str, code: str, line: int | None = None, **kw) -> "InputError":
+        return cls(origin, line, code, getattr(Errors, code).format(**kw))
+
+    def where(self) -> str:
+        return f"{self.origin}:{self.line}" if self.line is not None else self.origin
+
+    def to_dict(self) -> dict:
+        return {"origin": self.origin, "line": self.line, "code": self.code, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"{self.where()}: [{self.code}] {self.reason}"

@@ -1,0 +1,24 @@
+"""Writers for the records: chosen by the output path's extension."""
+from __future__ import annotations
+
+from .jsonl import JsonlWriter, atomic_path
+
+WRITERS = {".jsonl": JsonlWriter, ".ndjson": JsonlWriter}
+
+
+def open_writer(path: str | None, include_text: bool = True):
+    """A writer for ``path`` (stdout when None or '-'): ``write(article)``, ``close()``, ``abort()``."""
+    from pathlib import Path
+
+    from ..errors import UsageError
+
+    if path in (None, "-"):
+        return JsonlWriter(None, include_text=include_text)
+    suffix = Path(path).suffix.lower()
+    cls = WRITERS.get(suffix)
+    if cls is None:
+        raise UsageError("E103", detail=suffix or path)
+    return cls(path, include_text=include_text)
+
+
+__all__ = ["open_writer", "JsonlWriter", "atomic_path", "WRITERS"]

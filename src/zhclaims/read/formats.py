@@ -1,0 +1,95 @@
+"""Formats: plain text, HTML (trafilatura), JSON Lines (one article a row)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+
+from ..errors import InputError
+from ..model import Article
+from .published import parse_published
+
+# JSON Lines field names, first found wins (the issue's names first, then common dumps' names)
+ID_KEYS = ("id", "docno", "doc_id", "key")
+TEXT_KEYS = ("text", "content", "body")
+TITLE_KEYS = ("title",)
+PUBLISHED_KEYS = ("published", "date", "datetime", "pub_date", "date_from_url")
+SOURCE_KEYS = ("source", "site", "sitename")
+URL_KEYS = ("url", "link")
+
+
+def _first(row: dict, keys: tuple[str, ...]):
+    for k in keys:
+        v = row.get(k)
+        if v not in (None, ""):
+            return v
+    return None
+
+
+def _meta_published(value) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    iso = parse_published(str(value))
+    return (iso, "metadata") if iso else (None, None)
+
+
+def article_from_row(row, origin: str, line: int, fallback_id: str) -> Article | InputError:
+    if not isinstance(row, dict):
+        return InputError.make(origin, "E008", line)
+    text = _first(row, TEXT_KEYS)
+    if not isinstance(text, str) or not text.strip():
+        return InputError.make(origin, "E007", line)
+    rid = _first(row, ID_KEYS)
+    published, pfrom = _meta_published(_first(row, PUBLISHED_KEYS))
+    title = _first(row, TITLE_KEYS)
+    source = _first(row, SOURCE_KEYS)
+    url = _first(row, URL_KEYS)
+    return Article(
+        id=str(rid) if rid is not None else fallback_id,
+        text=text,
+        title=str(title) if title is not None else None,
+        published=published,
+        published_from=pfrom,
+        source=str(source) if source is not None else None,
+        url=str(url) if url is not None else None,
+        origin=f"{origin}:{line}",
+    )
+
+
+def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = None) -> Iterator[Article | InputError]:
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            yield InputError.make(origin, "E006", n, detail=str(exc).split(":")[0])
+            continue
+        item = article_from_row(row, origin, n, f"{stem}:{n}")
+        if isinstance(item, Article):
+            item.encoding = encoding
+        yield item
+
+
+def read_html_text(html: str, origin: str, stem: str, encoding: str | None = None) -> Article | InputError:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S", "original_date": True, "extensive_search": True},
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return InputError.make(origin, "E009")
+    published, pfrom = _meta_published(getattr(doc, "date", None))
+    return Article(
+        id=stem,
+        text=text,
+        title=getattr(doc, "title", None) or None,
+        published=published,
+        published_from=pfrom,
+        source=getattr(doc, "sitename", None) or None,
+        url=getattr(doc, "url", None) or None,
+        origin=origin,
+        encoding=encoding,
+    )

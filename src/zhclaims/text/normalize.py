@@ -1,0 +1,64 @@
+"""A normalized view of the text that has exactly the same length as the original.
+
+Full-width ASCII becomes half-width and traditional characters become simplified, character
+for character, so ``view[i]`` always stands for ``text[i]`` and every offset found in the view is
+an offset into the original. (DESIGN.md sketches an offset map; keeping the lengths equal makes
+the map the identity, which is cheaper and impossible to get wrong. ARCHITECTURE.md says so.)
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+_FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+# same-length punctuation folds that the rules rely on
+_FULLWIDTH.update({
+    0x2212: ord("-"),  # minus sign
+    0xFE6A: ord("%"),  # small percent
+    0x2030: 0x2030,  # per mille stays
+    0x00A0: 0x20,  # nbsp
+})
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_halfwidth(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def _needs_t2s(text: str) -> bool:
+    # cheap test: only CJK text can hold traditional characters
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified, keeping the length: where OpenCC's phrase conversion would
+    change the length of a line, that line is converted character by character instead."""
+    if not text or not _needs_t2s(text):
+        return text
+    cc = _t2s()
+    out = cc.convert(text)
+    if len(out) == len(text):
+        return out
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        conv = cc.convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := cc.convert(ch)) == 1 else ch for ch in line)
+        fixed.append(conv)
+    return "\n".join(fixed)
+
+
+def normalize(text: str, simplify: bool = True) -> str:
+    """The same-length normalized view of ``text``."""
+    out = to_halfwidth(text)
+    if simplify:
+        out = to_simplified(out)
+    assert len(out) == len(text)
+    return out

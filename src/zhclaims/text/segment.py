@@ -1,0 +1,104 @@
+"""Word segmentation: jieba with the project's user dictionary, and the spaCy ``zh`` tokenizer
+built on it.
+
+One ``jieba.Tokenizer`` instance (not jieba's global one) carries the user dictionary
+(``text/data/userdict.txt`` plus what other stages contribute, e.g. gazetteer names), so names like
+零跑汽车 stay whole and nothing else in the process is changed.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+
+from ..data import load_text
+
+_lock = threading.Lock()
+_segmenter = None
+# Other stages (entities' gazetteers) register word sources here: callables returning
+# (word, freq or None, tag or None) triples.
+_WORD_SOURCES: list[Callable[[], Iterable[tuple[str, int | None, str | None]]]] = []
+
+
+def register_words(source: Callable[[], Iterable[tuple[str, int | None, str | None]]]) -> None:
+    _WORD_SOURCES.append(source)
+
+
+def _userdict_entries():
+    for line in load_text("text", "userdict.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        yield parts[0], freq, tag
+
+
+class Segmenter:
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.tk = jieba.Tokenizer()
+        self.tk.initialize()
+        for word, freq, tag in _userdict_entries():
+            self.tk.add_word(word, freq, tag)
+        for source in _WORD_SOURCES:
+            for word, freq, tag in source():
+                self.tk.add_word(word, freq, tag)
+
+    def cut(self, text: str) -> list[str]:
+        return list(self.tk.cut(text, HMM=True))
+
+    def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Token spans of ``text[start:end]``, as offsets into ``text``."""
+        end = len(text) if end is None else end
+        out = []
+        pos = start
+        for w in self.tk.cut(text[start:end], HMM=True):
+            out.append((pos, pos + len(w)))
+            pos += len(w)
+        return out
+
+
+def get_segmenter() -> Segmenter:
+    global _segmenter
+    if _segmenter is None:
+        with _lock:
+            if _segmenter is None:
+                _segmenter = Segmenter()
+    return _segmenter
+
+
+class JiebaTokenizer:
+    """A spaCy tokenizer: jieba words with the user dictionary; ``doc.text == text`` exactly."""
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words = get_segmenter().cut(text) if text else []
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    # spaCy serialization hooks (nothing to store: the dictionary ships with the package)
+    def to_bytes(self, **kw):
+        return b""
+
+    def from_bytes(self, data, **kw):
+        return self
+
+    def to_disk(self, path, **kw):
+        pass
+
+    def from_disk(self, path, **kw):
+        return self
+
+
+def make_tokenizer_factory():
+    def create(nlp):
+        return JiebaTokenizer(nlp.vocab)
+
+    return create

@@ -1,0 +1,76 @@
+"""``TextView``: what the extraction stages read.
+
+It holds the original text, its same-length normalized form (``norm``), the body spans, and
+sentences inside the body. Stages search ``norm`` and report offsets, which index ``text`` too.
+Segmentation is lazy and cached per span, so stages segment only where they have candidates.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..model import Span
+from .normalize import normalize
+from .sentences import split_clauses, split_sentences
+
+
+class TextView:
+    __slots__ = ("text", "norm", "body", "sentences", "_starts", "_tokens", "_clauses")
+
+    def __init__(self, text: str, body: list[Span] | None = None, simplify: bool = True) -> None:
+        self.text = text
+        self.norm = normalize(text, simplify=simplify)
+        self.body = body if body is not None else ([Span(0, len(text))] if text else [])
+        sents: list[Span] = []
+        for b in self.body:
+            sents.extend(split_sentences(self.norm, b.start, b.end))
+        self.sentences = sents
+        self._starts = [s.start for s in sents]
+        self._tokens: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._clauses: dict[int, list[Span]] = {}
+
+    def sentence_index(self, pos: int) -> int | None:
+        """Index of the sentence holding offset ``pos``, or None outside the body."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return i
+        return None
+
+    def sentence_at(self, pos: int) -> Span | None:
+        i = self.sentence_index(pos)
+        return None if i is None else self.sentences[i]
+
+    def clauses(self, sentence_index: int) -> list[Span]:
+        got = self._clauses.get(sentence_index)
+        if got is None:
+            s = self.sentences[sentence_index]
+            got = self._clauses[sentence_index] = split_clauses(self.norm, s.start, s.end)
+        return got
+
+    def tokens(self, start: int, end: int) -> list[tuple[int, int]]:
+        """jieba token spans of ``norm[start:end]`` (cached)."""
+        key = (start, end)
+        got = self._tokens.get(key)
+        if got is None:
+            from .segment import get_segmenter
+
+            got = self._tokens[key] = get_segmenter().spans(self.norm, start, end)
+        return got
+
+    def in_body(self, start: int, end: int) -> bool:
+        return any(b.start <= start and end <= b.end for b in self.body)
+
+    def paragraphs(self) -> list[Span]:
+        """Body lines (paragraphs), as spans."""
+        out = []
+        for b in self.body:
+            pos = b.start
+            for line in self.text[b.start:b.end].split("\n"):
+                s, e = pos, pos + len(line)
+                pos = e + 1
+                while s < e and self.text[s] in " \t\r\u3000":
+                    s += 1
+                while e > s and self.text[e - 1] in " \t\r\u3000":
+                    e -= 1
+                if e > s:
+                    out.append(Span(s, e))
+        return out
