@@ -14,6 +14,7 @@ from .errors import ZhclaimsError
 # command name -> module in zhclaims.commands defining add_arguments(parser) and run(args) -> int
 COMMANDS = {
     "extract": "extract",
+    "eval": "eval",
 }
 
 
