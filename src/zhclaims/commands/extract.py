@@ -6,13 +6,16 @@ from ..pipeline import Pipeline
 from ..read import RunSummary
 from ..run import process
 from .common import add_input_arguments, print_summary, published_option
+from .progress import progress
 
 HELP = "extract entities, times, quantities and claims from articles"
 
 
 def add_arguments(p) -> None:
     add_input_arguments(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="output file (.jsonl); default: JSON Lines on stdout")
+    p.add_argument("-o", "--output", metavar="FILE", help="output file, format by extension: .jsonl (records), .parquet (a folder with one file "
+                        "per table), .duckdb (one database, six tables), .csv (claims, flattened); "
+                        "default: JSON Lines on stdout")
     p.add_argument("--no-text", action="store_true", help="leave the article text out of the records")
 
 
@@ -21,7 +24,8 @@ def run(args) -> int:
     summary = RunSummary()
     writer = open_writer(args.output, include_text=not args.no_text)
     try:
-        for rec in process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars):
+        records = process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars)
+        for rec in progress(records, "extract"):
             writer.write(rec)
     except BaseException:
         writer.abort()

@@ -2,8 +2,16 @@
 from __future__ import annotations
 
 from .jsonl import JsonlWriter, atomic_path
+from .tables import CsvWriter, DuckDBWriter, ParquetWriter
 
-WRITERS = {".jsonl": JsonlWriter, ".ndjson": JsonlWriter}
+# every writer has write(article), write_finding(finding), close(), abort() and count
+WRITERS = {
+    ".jsonl": JsonlWriter,
+    ".ndjson": JsonlWriter,
+    ".parquet": ParquetWriter,
+    ".duckdb": DuckDBWriter,
+    ".csv": CsvWriter,
+}
 
 
 def open_writer(path: str | None, include_text: bool = True):
@@ -21,4 +29,4 @@ def open_writer(path: str | None, include_text: bool = True):
     return cls(path, include_text=include_text)
 
 
-__all__ = ["open_writer", "JsonlWriter", "atomic_path", "WRITERS"]
+__all__ = ["open_writer", "JsonlWriter", "ParquetWriter", "DuckDBWriter", "CsvWriter", "atomic_path", "WRITERS"]

@@ -26,6 +26,7 @@ class JsonlWriter:
         self.path = path
         self.include_text = include_text
         self.count = 0
+        self.findings = 0
         if path is None:
             self._fh = sys.stdout.buffer
             self._tmp = None
@@ -42,6 +43,11 @@ class JsonlWriter:
         self._fh.write(article.to_json(self.include_text))
         self._fh.write(b"\n")
         self.count += 1
+
+    def write_finding(self, finding) -> None:
+        """A finding, one JSON object a line (what ``zhclaims check`` writes)."""
+        self.write_raw(finding.to_json())
+        self.findings += 1
 
     def write_raw(self, obj_json: bytes) -> None:
         self._fh.write(obj_json)
