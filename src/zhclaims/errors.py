@@ -29,6 +29,7 @@ class Errors:
     E102 = "no inputs given"
     E103 = "unknown output format '{detail}': expected .jsonl, .parquet, .duckdb, .csv or .html"
     E104 = "cannot write output '{detail}'"
+    E105 = "invalid --jobs value '{detail}': expected 0 (one per CPU) or a positive number"
     # analysis: E9xx
     E900 = "analysis failed: {detail}"
     # data files: E2xx

@@ -11,28 +11,48 @@ from .read import RunSummary, read
 
 def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published: str | None = None,
             summary: RunSummary | None = None, stdin=None, max_chars: int | None = None,
-            skip_ids: set[str] | None = None) -> Iterator[Article]:
+            skip_ids: set[str] | None = None, jobs: int = 1) -> Iterator[Article]:
     """Analyzed articles from ``paths`` in input order; errors go to ``summary``.
 
     An article whose analysis raises is reported (code E900) and the run goes on: one bad input
-    never stops the others.
+    never stops the others. ``jobs > 1`` analyzes in that many worker processes (``parallel``):
+    same records, same order, same summary; inputs are read as the workers free up (streaming).
     """
     pipeline = pipeline or Pipeline()
     summary = summary if summary is not None else RunSummary()
     kw = {"max_chars": max_chars} if max_chars is not None else {}
-    for item in read(paths, stdin=stdin, skipped=summary.skipped, **kw):
-        if isinstance(item, InputError):
-            summary.errors.append(item)
-            continue
-        if skip_ids is not None and item.id in skip_ids:
-            summary.resumed += 1
-            continue
-        try:
-            rec = pipeline(item, published)
-        except Exception as exc:  # noqa: BLE001 - reported, never lost
-            summary.errors.append(InputError(item.origin or item.id, None, "E900", f"analysis failed: {type(exc).__name__}: {exc}"))
+    def items():
+        for item in read(paths, stdin=stdin, skipped=summary.skipped, **kw):
+            if skip_ids is not None and isinstance(item, Article) and item.id in skip_ids:
+                summary.resumed += 1
+                continue
+            yield item
+
+    if jobs > 1:
+        from .parallel import analyze_parallel
+
+        results = analyze_parallel(items(), pipeline, published, jobs)
+    else:
+        results = (analyze_one(pipeline, it, published) if isinstance(it, Article) else it for it in items())
+    for rec in results:
+        if isinstance(rec, InputError):
+            summary.errors.append(rec)
             continue
         summary.records += 1
         summary.add("figures", len(rec.quantities))
         summary.add("claims", len(rec.claims))
         yield rec
+
+
+def failure(article: Article | None, detail: str) -> InputError:
+    """The E900 error for an article whose analysis failed."""
+    where = (article.origin or article.id) if article is not None else "<unknown input>"
+    return InputError(where, None, "E900", f"analysis failed: {detail}")
+
+
+def analyze_one(pipeline: Pipeline, article: Article, published: str | None = None) -> Article | InputError:
+    """One article through the pipeline; an exception becomes its E900 error, never a crash."""
+    try:
+        return pipeline(article, published)
+    except Exception as exc:  # noqa: BLE001 - reported, never lost
+        return failure(article, f"{type(exc).__name__}: {exc}")

@@ -17,6 +17,22 @@ def add_input_arguments(p) -> None:
                    help="refuse (by name, in the summary) articles longer than N characters (default 2,000,000)")
 
 
+def add_jobs_argument(p) -> None:
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="analyze in N worker processes (0: one per CPU); records keep the input order (default 1)")
+
+
+def jobs_option(args) -> int:
+    jobs = getattr(args, "jobs", 1)
+    if jobs is None or jobs < 0:
+        raise UsageError("E105", detail=str(jobs))
+    if jobs == 0:
+        from ..parallel import default_jobs
+
+        return default_jobs()
+    return jobs
+
+
 def published_option(args) -> str | None:
     if args.published is None:
         return None
