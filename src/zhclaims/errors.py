@@ -24,6 +24,9 @@ class Errors:
     E011 = "unsupported format '{detail}': expected .txt, .html, .htm or .jsonl"
     E012 = "could not read standard input: {detail}"
     E013 = "unparseable publication time '{detail}' (kept the article, published left null)"
+    E014 = "could not read this input: {detail}"
+    # reading, kept with a warning: W0xx (the record is written, the summary names the input)
+    W001 = "cut short: the last {detail} byte(s) do not form a whole character and were left out"
     # usage: E1xx
     E101 = "invalid --published value '{detail}': expected ISO 8601 such as 2026-01-16 or 2026-01-16T05:51:00"
     E102 = "no inputs given"
@@ -74,3 +77,19 @@ class InputError:
 
     def __str__(self) -> str:
         return f"{self.where()}: [{self.code}] {self.reason}"
+
+
+@dataclass(slots=True)
+class InputWarning:
+    """A named repair of one input that was still read (e.g. a file cut mid-character): the
+    reader yields it just before the article it concerns; the run summary lists it."""
+
+    origin: str
+    line: int | None
+    code: str
+    reason: str
+
+    make = classmethod(InputError.make.__func__)
+    where = InputError.where
+    to_dict = InputError.to_dict
+    __str__ = InputError.__str__

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .model import Article
 from .pipeline import Pipeline
 from .read import RunSummary, read
@@ -23,6 +23,9 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
     kw = {"max_chars": max_chars} if max_chars is not None else {}
     def items():
         for item in read(paths, stdin=stdin, skipped=summary.skipped, **kw):
+            if isinstance(item, InputWarning):  # kept after a repair: named in the summary
+                summary.warnings.append(item)
+                continue
             if skip_ids is not None and isinstance(item, Article) and item.id in skip_ids:
                 summary.resumed += 1
                 continue

@@ -10,7 +10,7 @@ import regex
 
 from ..model import Article, Span
 from ..read.published import parse_published
-from ..text.normalize import to_halfwidth
+from ..text.normalize import normalize
 from .rules import rules
 
 _CONTENT_MIN = 20  # a line this long with sentence punctuation starts the body
@@ -39,7 +39,7 @@ def _is_content(line: str) -> bool:
 def find_body(text: str) -> tuple[list[Span], Span | None, int]:
     """Body spans, the title line (or None) and where the footer starts (len(text) if none)."""
     r = rules()
-    norm = to_halfwidth(text)
+    norm = normalize(text)  # half-width and simplified: the rules are written so
     kept: list[tuple[int, int]] = []
     title: Span | None = None
     in_header = True
@@ -71,7 +71,10 @@ def find_body(text: str) -> tuple[list[Span], Span | None, int]:
     return spans, title, footer
 
 
-def _meta_from_text(norm: str, zones: list[tuple[int, int]]) -> tuple[str | None, str | None]:
+def _meta_from_text(norm: str, zones: list[tuple[int, int]], text: str | None = None) -> tuple[str | None, str | None]:
+    """Publication time and source the header or footer shows; the source as written in ``text``
+    (the rules match ``norm``, which is simplified: a traditional page keeps its own name)."""
+    text = norm if text is None else text
     published = source = None
     for pat in rules().meta:
         for zs, ze in zones:
@@ -82,7 +85,7 @@ def _meta_from_text(norm: str, zones: list[tuple[int, int]]) -> tuple[str | None
             if published is None and gd.get("published"):
                 published = parse_published(gd["published"])
             if source is None and gd.get("source"):
-                source = gd["source"].strip()
+                source = text[m.start("source"):m.end("source")].strip()
         if published and source:
             break
     return published, source
@@ -105,7 +108,7 @@ def clean(article: Article, published_option: str | None = None) -> Article:
     text = article.text
     body, title_span, footer = find_body(text)
     article.body = body
-    norm = to_halfwidth(text)
+    norm = normalize(text)  # half-width and simplified: the rules are written so
     if article.title is None and title_span is not None:
         article.title = text[title_span.start:title_span.end]
     header_end = body[0].start if body else min(len(text), 2000)
@@ -113,7 +116,7 @@ def clean(article: Article, published_option: str | None = None) -> Article:
     first_content = next((b.start for b in body if _is_content(norm[b.start:b.end].split("\n")[0])), header_end)
     zones = [(0, min(first_content + 200, len(text))), (footer, len(text))]
     if article.published is None or article.source is None:
-        pub, src = _meta_from_text(norm, zones)
+        pub, src = _meta_from_text(norm, zones, text)
         if article.published is None and pub:
             article.published, article.published_from = pub, "text"
         if article.source is None and src:

@@ -1,7 +1,14 @@
-"""Bytes to text: BOMs, strict UTF-8, else charset-normalizer's detection; binary is refused."""
+"""Bytes to text: BOMs, strict UTF-8, else charset-normalizer's detection; binary is refused.
+
+A file cut short in the middle of a multi-byte character (a download or copy that stopped early)
+is not refused: when the bytes decode once the last one to three are left out, the text is kept
+and ``decode`` says how many bytes it dropped, so the run summary can name the file with a
+warning instead of losing the article.
+"""
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 import charset_normalizer
 
@@ -36,23 +43,64 @@ class DecodeFailure(Exception):
 
 
 
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    dropped: int  # bytes left out at the end (a file cut in the middle of a character), else 0
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise ``DecodeFailure`` for empty, binary or undecodable bytes."""
+    """Return ``(text, encoding)``; raise ``DecodeFailure`` for empty, binary or undecodable bytes.
+    (A cut last character is left out; ``decode`` also says how many bytes that was.)"""
+    got = decode(data)
+    return got.text, got.encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode ``data``; raise ``DecodeFailure`` for empty, binary or undecodable bytes."""
     if not data.strip():
         raise DecodeFailure("E003")
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            name = enc.replace("-sig", "") + (" (BOM)" if enc != "utf-8-sig" else " with BOM")
             try:
-                return data.decode(enc), enc.replace("-sig", "") + (" (BOM)" if enc != "utf-8-sig" else " with BOM")
+                return Decoded(data.decode(enc), name, 0)
             except UnicodeDecodeError as exc:
+                for k in _tail_cuts(data, len(bom)):
+                    try:
+                        return Decoded(data[:-k].decode(enc), name, k)
+                    except UnicodeDecodeError:
+                        continue
                 raise DecodeFailure("E005", f"{enc} BOM but invalid bytes: {exc.reason}") from exc
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise DecodeFailure("E004", what)
     try:
+        text, enc = _detect(data)
+        return Decoded(text, enc, 0)
+    except DecodeFailure as first:
+        if first.code != "E005":
+            raise
+        for k in _tail_cuts(data, 0):
+            try:
+                text, enc = _detect(data[:-k])
+            except DecodeFailure:
+                continue
+            return Decoded(text, enc, k)
+        raise
+
+
+def _tail_cuts(data: bytes, keep: int) -> range:
+    """How many bytes at the end may be a cut character: 1 to 3, leaving ``keep`` and some text."""
+    return range(1, min(3, len(data) - keep - 1) + 1)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # valid UTF-8 up to a cut last character
+            raise DecodeFailure("E005", "UTF-8 cut in the middle of a character") from exc
     else:
         if b"\x00" not in data[:4096] and not _binaryish_text(text):
             return text, "utf-8"
@@ -64,6 +112,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 continue
             if _plausible(text):
                 return text, enc
+        if len(data) % 2:
+            raise DecodeFailure("E005", "odd number of bytes for UTF-16")
         raise DecodeFailure("E004", "NUL bytes in the data")
     best = charset_normalizer.from_bytes(data).best()
     if best is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import orjson
+import regex
 
 from ..errors import InputError
 from ..model import Article
@@ -56,14 +57,25 @@ def article_from_row(row, origin: str, line: int, fallback_id: str) -> Article |
     )
 
 
+_ROW_END = regex.compile(r"\r\n|\r|\n")
+
+
 def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = None) -> Iterator[Article | InputError]:
-    for n, raw in enumerate(text.splitlines(), start=1):
+    # Rows end at "\r\n", "\r" or "\n" (JSON strings cannot hold them raw), and only there:
+    # str.splitlines() would also break rows at U+2028, U+2029 and U+0085, which JSON strings may
+    # hold unescaped (orjson writes them so).
+    lines = _ROW_END.split(text)
+    last = len(lines) if lines[-1].strip() else 0  # the last row, when no "\n" ends the file
+    for n, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
             row = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
-            yield InputError.make(origin, "E006", n, detail=str(exc).split(":")[0])
+            reason = str(exc).split(":")[0]
+            if n == last and reason == "unexpected end of data":
+                reason = f"cut short: the file ends inside this row ({reason})"
+            yield InputError.make(origin, "E006", n, detail=reason)
             continue
         item = article_from_row(row, origin, n, f"{stem}:{n}")
         if isinstance(item, Article):

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 
 
 @dataclass
 class RunSummary:
     records: int = 0
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)  # inputs kept after a repair
     skipped: list[str] = field(default_factory=list)
     resumed: int = 0  # records already in the output (--resume)
+    interrupted: bool = False  # the run stopped early (Ctrl-C); the records so far were written
     counts: dict[str, int] = field(default_factory=dict)  # figures, claims, findings ...
 
     @property
@@ -33,6 +35,8 @@ class RunSummary:
             out.append("  " + ", ".join(f"{k}: {v}" for k, v in self.counts.items()))
         for e in self.errors:
             out.append(f"  error {e}")
+        for w in self.warnings:
+            out.append(f"  warning {w}")
         for s in self.skipped:
             out.append(f"  skipped {s}")
         return out
@@ -44,5 +48,7 @@ class RunSummary:
             "errors": [e.to_dict() for e in self.errors],
             "skipped": self.skipped,
             "resumed": self.resumed,
+            "warnings": [w.to_dict() for w in self.warnings],
+            "interrupted": self.interrupted,
             "counts": self.counts,
         }

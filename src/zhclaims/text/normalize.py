@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 # same-length punctuation folds that the rules rely on
@@ -28,7 +30,16 @@ def _t2s():
 
 
 def to_halfwidth(text: str) -> str:
-    return text.translate(_FULLWIDTH)
+    """Full-width ASCII to half-width, and a lone carriage return (old Mac line ends) to a line feed,
+    character for character: the rules split lines on "\n" and strip a "\r" before it, so text with
+    "\r\n", "\r" or "\n" line ends (or a mix) reads the same, while ``Article.text`` keeps its bytes."""
+    out = text.translate(_FULLWIDTH)
+    if "\r" in out:
+        out = _LONE_CR.sub("\n", out)
+    return out
+
+
+_LONE_CR = regex.compile(r"\r(?!\n)")
 
 
 def _needs_t2s(text: str) -> bool:

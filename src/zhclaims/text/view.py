@@ -64,12 +64,13 @@ class TextView:
         out = []
         for b in self.body:
             pos = b.start
-            for line in self.text[b.start:b.end].split("\n"):
+            # lines of the normalized view: a lone "\r" is a line break there (see normalize)
+            for line in self.norm[b.start:b.end].split("\n"):
                 s, e = pos, pos + len(line)
                 pos = e + 1
-                while s < e and self.text[s] in " \t\r\u3000":
+                while s < e and self.norm[s] in " \t\r":
                     s += 1
-                while e > s and self.text[e - 1] in " \t\r\u3000":
+                while e > s and self.norm[e - 1] in " \t\r":
                     e -= 1
                 if e > s:
                     out.append(Span(s, e))
