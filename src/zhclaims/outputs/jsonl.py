@@ -7,6 +7,22 @@ import tempfile
 from contextlib import contextmanager
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish_mode(tmp: str) -> None:
+    """Give a temporary output the mode a newly created file (or folder) would have: mkstemp and
+    mkdtemp make them private to the owner, the renamed output should not be."""
+    full = 0o777 if os.path.isdir(tmp) else 0o666
+    try:
+        os.chmod(tmp, full & ~_umask())
+    except OSError:
+        pass
+
+
 @contextmanager
 def atomic_path(path: str):
     """Yield a temporary path beside ``path``; on success rename it over ``path``, else remove it."""
@@ -15,6 +31,7 @@ def atomic_path(path: str):
     os.close(fd)
     try:
         yield tmp
+        publish_mode(tmp)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -35,13 +52,38 @@ class JsonlWriter:
             fd, self._tmp = tempfile.mkstemp(prefix=".zhclaims-", suffix=".jsonl", dir=d)
             self._fh = os.fdopen(fd, "wb")
             if append and os.path.exists(path):
-                with open(path, "rb") as src:
-                    for line in src:
-                        self._fh.write(line if line.endswith(b"\n") else line + b"\n")
+                self._copy_existing(path)
+
+    # ids of the records an appended-to output already holds (``--resume`` skips them)
+    existing_ids: frozenset = frozenset()
+    dropped_lines: int = 0  # lines of that output that were not whole records (left out)
+
+    def _copy_existing(self, path: str) -> None:
+        """Copy the records ``path`` holds, line by line; a line that is not a whole JSON object
+        (a run killed mid-write by another program) is left out and counted, so the output stays
+        valid JSON Lines."""
+        import orjson
+
+        ids = set()
+        with open(path, "rb") as src:
+            for line in src:
+                if not line.strip():
+                    continue
+                try:
+                    rec = orjson.loads(line)
+                except orjson.JSONDecodeError:
+                    self.dropped_lines += 1
+                    continue
+                if not isinstance(rec, dict) or "id" not in rec:
+                    self.dropped_lines += 1
+                    continue
+                ids.add(str(rec["id"]))
+                self._fh.write(line if line.endswith(b"\n") else line + b"\n")
+        self.existing_ids = frozenset(ids)
 
     def write(self, article) -> None:
-        self._fh.write(article.to_json(self.include_text))
-        self._fh.write(b"\n")
+        # one write call a record: an interrupt comes between records, never inside a line
+        self._fh.write(article.to_json(self.include_text) + b"\n")
         self.count += 1
 
     def write_finding(self, finding) -> None:
@@ -50,14 +92,14 @@ class JsonlWriter:
         self.findings += 1
 
     def write_raw(self, obj_json: bytes) -> None:
-        self._fh.write(obj_json)
-        self._fh.write(b"\n")
+        self._fh.write(obj_json + b"\n")
 
     def close(self) -> None:
         """Finish: the output appears whole, or (stdout) is flushed."""
         self._fh.flush()
         if self._tmp is not None:
             self._fh.close()
+            publish_mode(self._tmp)
             os.replace(self._tmp, self.path)
             self._tmp = None
 

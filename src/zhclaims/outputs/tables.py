@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import pyarrow as pa
 
 from ..model import Article, Finding, Interval
+from .jsonl import publish_mode
 
 _span = pa.struct([("start", pa.int64()), ("end", pa.int64())])
 _figure = pa.struct([("article", pa.string()), ("quantity", pa.int64()), ("text", pa.string()),
@@ -256,6 +257,7 @@ class TableWriter:
 
 def _replace(tmp: str, path: str) -> None:
     """Move ``tmp`` (file or folder) to ``path``, replacing what was there."""
+    publish_mode(tmp)
     if os.path.isdir(path) and not os.path.islink(path):
         old = tempfile.mkdtemp(prefix=".zhclaims-old-", dir=os.path.dirname(os.path.abspath(path)))
         os.rmdir(old)
@@ -325,7 +327,7 @@ class DuckDBWriter(TableWriter):
     def _finish(self) -> None:
         self._con.execute("CHECKPOINT")
         self._con.close()
-        os.replace(self._tmp, self.path)
+        _replace(self._tmp, self.path)
         shutil.rmtree(self._dir, ignore_errors=True)
 
     def _discard(self) -> None:
@@ -357,7 +359,7 @@ class CsvWriter(TableWriter):
     def _finish(self) -> None:
         self._csv.close()
         self._fh.close()
-        os.replace(self._tmp, self.path)
+        _replace(self._tmp, self.path)
 
     def _discard(self) -> None:
         try:
