@@ -60,13 +60,17 @@ def article_from_row(row, origin: str, line: int, fallback_id: str) -> Article |
 _ROW_END = regex.compile(r"\r\n|\r|\n")
 
 
-def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = None) -> Iterator[Article | InputError]:
+def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = None, *,
+                    first_line: int = 1, final: bool = True) -> Iterator[Article | InputError]:
+    """Rows of JSON Lines ``text``. A piece of a longer file (read in blocks, ``read.stream``)
+    gives the number of its first line and says whether it ends the file (``final``)."""
     # Rows end at "\r\n", "\r" or "\n" (JSON strings cannot hold them raw), and only there:
     # str.splitlines() would also break rows at U+2028, U+2029 and U+0085, which JSON strings may
     # hold unescaped (orjson writes them so).
     lines = _ROW_END.split(text)
-    last = len(lines) if lines[-1].strip() else 0  # the last row, when no "\n" ends the file
-    for n, raw in enumerate(lines, start=1):
+    # the last row, when no "\n" ends the file
+    last = len(lines) + first_line - 1 if final and lines[-1].strip() else 0
+    for n, raw in enumerate(lines, start=first_line):
         if not raw.strip():
             continue
         try:

@@ -14,6 +14,7 @@ from ..errors import InputError, InputWarning
 from ..model import Article
 from .decode import DecodeFailure, decode
 from .formats import read_html_text, read_jsonl_text
+from .stream import STREAM_MIN, is_streamable, stream_jsonl
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -98,8 +99,19 @@ def _read_file(path: Path, origin: str, max_chars: int):
         if size is not None:
             yield InputError.make(origin, "E010", size=f"at least {size // 4}", limit=max_chars)
             return
+    stem = _name(path.stem)
     try:
-        data = path.read_bytes()
+        if suffix in JSONL_SUFFIXES:  # a large dump is read in blocks (read.stream)
+            with open(path, "rb") as fh:
+                data = fh.read(STREAM_MIN)
+                encoding = is_streamable(data) if len(data) == STREAM_MIN else None
+                if encoding:
+                    for item in stream_jsonl(fh.read, data, origin, stem, encoding):
+                        yield _limit(item, max_chars)
+                    return
+                data += fh.read()
+        else:
+            data = path.read_bytes()
     except OSError as exc:
         yield InputError.make(origin, "E002", detail=exc.strerror or str(exc))
         return
@@ -111,7 +123,6 @@ def _read_file(path: Path, origin: str, max_chars: int):
     del data
     if dropped:
         yield InputWarning.make(origin, "W001", detail=dropped)
-    stem = _name(path.stem)
     if suffix in JSONL_SUFFIXES:
         for item in read_jsonl_text(text, origin, stem, encoding):
             yield _limit(item, max_chars)
@@ -128,9 +139,19 @@ def _read_file(path: Path, origin: str, max_chars: int):
 def read_stdin(stream=None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | InputError | InputWarning]:
     stream = stream if stream is not None else sys.stdin.buffer
     try:
-        data = stream.read()
+        data = stream.read(STREAM_MIN)
+        encoding = is_streamable(data) if isinstance(data, bytes) and len(data) == STREAM_MIN else None
+        if not encoding:
+            data += stream.read()
     except (OSError, ValueError) as exc:
         yield InputError.make("<stdin>", "E012", detail=str(exc))
+        return
+    if encoding:  # a large stream: rows go on while the rest is still coming
+        try:
+            for item in stream_jsonl(stream.read, data, "<stdin>", "stdin", encoding):
+                yield _limit(item, max_chars)
+        except Exception as exc:  # noqa: BLE001 - a parser bug or a read error must not stop the run
+            yield InputError.make("<stdin>", "E014", detail=f"{type(exc).__name__}: {exc}")
         return
     if isinstance(data, str):
         text, encoding = data, None
