@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"zhclaims: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("zhclaims: interrupted; outputs already closed are valid, partial ones were not written", file=sys.stderr)
+        print("zhclaims: interrupted; every output file is either whole or as it was before", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -33,6 +33,7 @@ class Errors:
     E103 = "unknown output format '{detail}': expected .jsonl, .parquet, .duckdb, .csv or .html"
     E104 = "cannot write output '{detail}'"
     E105 = "invalid --jobs value '{detail}': expected 0 (one per CPU) or a positive number"
+    E106 = "--resume needs an existing or new JSON Lines output (-o FILE.jsonl), not '{detail}'"
     # analysis: E9xx
     E900 = "analysis failed: {detail}"
     # data files: E2xx

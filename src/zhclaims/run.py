@@ -11,18 +11,20 @@ from .read import RunSummary, read
 
 def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published: str | None = None,
             summary: RunSummary | None = None, stdin=None, max_chars: int | None = None,
-            skip_ids: set[str] | None = None, jobs: int = 1) -> Iterator[Article]:
+            skip_ids: set[str] | None = None, jobs: int = 1, exclude: Iterable[str] = ()) -> Iterator[Article]:
     """Analyzed articles from ``paths`` in input order; errors go to ``summary``.
 
     An article whose analysis raises is reported (code E900) and the run goes on: one bad input
-    never stops the others. ``jobs > 1`` analyzes in that many worker processes (``parallel``):
+    never stops the others. ``skip_ids``: ids to pass over (``--resume``; counted as resumed);
+    ``exclude``: files a directory walk passes over (the run's own output). ``jobs > 1``
+    analyzes in that many worker processes (``parallel``):
     same records, same order, same summary; inputs are read as the workers free up (streaming).
     """
     pipeline = pipeline or Pipeline()
     summary = summary if summary is not None else RunSummary()
     kw = {"max_chars": max_chars} if max_chars is not None else {}
     def items():
-        for item in read(paths, stdin=stdin, skipped=summary.skipped, **kw):
+        for item in read(paths, stdin=stdin, skipped=summary.skipped, exclude=exclude, **kw):
             if isinstance(item, InputWarning):  # kept after a repair: named in the summary
                 summary.warnings.append(item)
                 continue

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 from ..errors import UsageError
 from ..read import RunSummary
@@ -46,3 +47,43 @@ def print_summary(summary: RunSummary, stream=None) -> None:
     stream = stream or sys.stderr
     for line in summary.lines():
         print(line, file=stream)
+
+
+def resume_writer(output: str | None, include_text: bool = True):
+    """The JSON Lines writer for ``--resume``: it copies the records ``output`` holds (their ids
+    are ``writer.existing_ids``) and appends; the file is replaced whole on close, as always."""
+    from pathlib import Path
+
+    from ..outputs.jsonl import JsonlWriter
+
+    if output in (None, "-") or Path(output).suffix.lower() not in (".jsonl", ".ndjson"):
+        raise UsageError("E106", detail=output or "stdout")
+    return JsonlWriter(output, include_text=include_text, append=True)
+
+
+@contextmanager
+def interrupt_on_sigterm():
+    """While a run writes its output, SIGTERM (a scheduler stopping the job, ``kill``) stops it
+    like Ctrl-C: the records done so far are written whole. Worker processes forked meanwhile
+    keep the default action."""
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pid = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() != pid:  # a forked worker: die as SIGTERM would have it
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -5,7 +5,8 @@ from ..outputs import open_writer
 from ..pipeline import Pipeline
 from ..read import RunSummary
 from ..run import process
-from .common import add_input_arguments, add_jobs_argument, jobs_option, print_summary, published_option
+from .common import (add_input_arguments, add_jobs_argument, interrupt_on_sigterm, jobs_option, print_summary,
+                     published_option, resume_writer)
 from .progress import progress
 
 HELP = "extract entities, times, quantities and claims from articles"
@@ -17,6 +18,9 @@ def add_arguments(p) -> None:
                         "per table), .duckdb (one database, six tables), .csv (claims, flattened); "
                         "default: JSON Lines on stdout")
     p.add_argument("--no-text", action="store_true", help="leave the article text out of the records")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the records the -o FILE (.jsonl) already holds and analyze only inputs whose id "
+                        "is not there (after an interrupted run)")
     add_jobs_argument(p)
 
 
@@ -24,14 +28,29 @@ def run(args) -> int:
     published = published_option(args)
     jobs = jobs_option(args)
     summary = RunSummary()
-    writer = open_writer(args.output, include_text=not args.no_text)
+    skip_ids = None
+    if args.resume:
+        writer = resume_writer(args.output, include_text=not args.no_text)
+        skip_ids = writer.existing_ids
+        if writer.dropped_lines:
+            summary.add("output lines dropped (not whole records)", writer.dropped_lines)
+    else:
+        writer = open_writer(args.output, include_text=not args.no_text)
     try:
-        records = process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars,
-                          jobs=jobs)
-        for rec in progress(records, "extract"):
-            writer.write(rec)
+        with interrupt_on_sigterm():
+            records = process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars,
+                              jobs=jobs, skip_ids=skip_ids, exclude=[args.output] if args.output not in (None, "-") else [])
+            for rec in progress(records, "extract"):
+                writer.write(rec)
+    except KeyboardInterrupt:
+        # Ctrl-C (or SIGTERM): keep what is done, whole; --resume goes on from there
+        writer.close()
+        summary.interrupted = True
+        summary.records = writer.count  # what was written (a record being analyzed is not)
+        print_summary(summary)
+        raise
     except BaseException:
-        writer.abort()
+        writer.abort()  # a failing run leaves the previous output as it was
         print_summary(summary)
         raise
     writer.close()

@@ -33,7 +33,9 @@ def _name(s: str) -> str:
     return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str | InputError | Skipped]:
+def iter_paths(paths: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()) -> Iterator[Path | str | InputError | Skipped]:
+    """Files to read, in order; ``exclude``: files a directory walk passes over (a run's own output)."""
+    exclude = {os.path.realpath(x) for x in exclude}
     for p in paths:
         if str(p) == "-":
             yield "-"
@@ -46,6 +48,10 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path | str | Inpu
                 rel = sub.relative_to(path)
                 if not sub.is_file():
                     yield Skipped(f"{_name(str(sub))} (not a regular file, or a broken link)")
+                elif exclude and os.path.realpath(sub) in exclude:
+                    yield Skipped(f"{_name(str(sub))} (the output of this run)")
+                elif sub.name.startswith(".zhclaims-"):  # a temporary output being written: not an input
+                    continue
                 elif any(part.startswith(".") for part in rel.parts):
                     yield Skipped(f"{_name(str(sub))} (hidden)")
                 elif sub.suffix.lower() in SUPPORTED:
@@ -171,11 +177,11 @@ def read_stdin(stream=None, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Arti
 
 
 def read(paths: Iterable[str | os.PathLike], stdin=None, max_chars: int = DEFAULT_MAX_CHARS,
-         skipped: list | None = None) -> Iterator[Article | InputError | InputWarning]:
+         skipped: list | None = None, exclude: Iterable[str | os.PathLike] = ()) -> Iterator[Article | InputError | InputWarning]:
     """Articles and ``InputError``s from paths, in order. Paths a directory walk passes over are
     appended to ``skipped`` when given. An ``InputWarning`` (an input repaired while reading, e.g.
     a file cut mid-character) comes just before the article it concerns."""
-    for p in iter_paths(paths):
+    for p in iter_paths(paths, exclude):
         if isinstance(p, InputError):
             yield p
         elif isinstance(p, Skipped):

@@ -31,6 +31,8 @@ class RunSummary:
         if self.resumed:
             head += f" + {self.resumed} already in the output (resumed)"
         out = [head]
+        if self.interrupted:
+            out.append("  interrupted: the records done so far are written whole; run again with --resume to go on")
         if self.counts:
             out.append("  " + ", ".join(f"{k}: {v}" for k, v in self.counts.items()))
         for e in self.errors:

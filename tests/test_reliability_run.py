@@ -1,0 +1,152 @@
+"""Runs as a user makes them: a folder mixing every kind of good and bad input keeps every good
+article, names every bad one, shows no traceback; outputs are atomic; --resume; Ctrl-C and SIGTERM
+leave a valid output holding the records done so far."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT
+from reliability_inputs import ARTICLE_A, ARTICLE_B, ARTICLE_TRAD, build_mixed_folder
+
+SUMMARY_HEAD = "zhclaims: {inputs} inputs = {records} records + {errors} errors"
+
+
+def zhclaims(*args, timeout=300, **kw):
+    return subprocess.run([sys.executable, "-m", "zhclaims.cli", *map(str, args)], capture_output=True, cwd=ROOT,
+                          timeout=timeout, **kw)
+
+
+def records(path):
+    lines = path.read_bytes().split(b"\n")
+    assert lines[-1] == b"", "the output ends with a whole line"
+    return [json.loads(line) for line in lines[:-1]]
+
+
+def test_mixed_folder_end_to_end(tmp_path):
+    m = build_mixed_folder(tmp_path)
+    out = tmp_path / "out.jsonl"
+    t0 = time.perf_counter()
+    r = zhclaims("extract", m.folder, "-o", out)
+    took = time.perf_counter() - t0
+    err = r.stderr.decode()
+    assert r.returncode == 1, err  # some inputs failed; the good ones are written
+    assert "Traceback" not in err
+    recs = {x["id"]: x for x in records(out)}
+    assert set(recs) == set(m.good)
+    for rid, text in m.good.items():
+        rec = recs[rid]
+        if text is not None:
+            assert rec["text"] == text, rid
+        for b in rec["body"]:
+            assert 0 <= b["start"] < b["end"] <= len(rec["text"])
+        for kind in ("entities", "times", "quantities"):
+            for x in rec[kind]:
+                assert rec["text"][x["start"]:x["end"]] == x["text"], (rid, kind, x)
+    for where, code in m.bad.items():
+        assert f"{where}: [{code}]" in err, (where, code, err)
+    for where, code in m.warned.items():
+        assert f"warning {m.folder / where}: [{code}]" in err
+    for name in m.skipped:
+        assert f"skipped {m.folder / name}" in err
+    head = SUMMARY_HEAD.format(inputs=len(m.good) + len(m.bad), records=len(m.good), errors=len(m.bad))
+    assert head in err, err
+    assert took < 180, took  # "within a few minutes"; in practice a few seconds
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]  # no temporary left
+
+
+def _jsonl(path, n, start=0):
+    texts = [ARTICLE_A, ARTICLE_B, ARTICLE_TRAD]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(start, start + n):
+            fh.write(json.dumps({"id": f"r{i:05d}", "text": texts[i % 3]}, ensure_ascii=False) + "\n")
+
+
+def test_resume_skips_ids_already_written(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, 12)
+    out = tmp_path / "out.jsonl"
+    r = zhclaims("extract", src, "-o", out)
+    assert r.returncode == 0, r.stderr.decode()
+    full = records(out)
+    # keep the first 5 records and a line cut mid-record (as a killed non-atomic writer leaves it)
+    lines = out.read_bytes().split(b"\n")
+    out.write_bytes(b"\n".join(lines[:5]) + b"\n" + lines[5][:50])
+    r = zhclaims("extract", src, "-o", out, "--resume")
+    err = r.stderr.decode()
+    assert r.returncode == 0, err
+    assert SUMMARY_HEAD.format(inputs=12, records=7, errors=0) + " + 5 already in the output (resumed)" in err
+    assert "output lines dropped (not whole records): 1" in err
+    got = records(out)
+    assert [x["id"] for x in got] == [x["id"] for x in full]
+    assert got == full
+    # everything already there: nothing analyzed
+    r = zhclaims("extract", src, "-o", out, "--resume")
+    assert SUMMARY_HEAD.format(inputs=12, records=0, errors=0) in r.stderr.decode()
+    assert records(out) == full
+    # --resume needs a JSON Lines file to resume
+    r = zhclaims("extract", src, "--resume")
+    assert r.returncode == 2 and "E106" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_leaves_valid_output_and_resume_finishes(tmp_path, sig):
+    n = 4000
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, n)
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "zhclaims.cli", "extract", str(src), "-o", str(out)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # wait until records are being written (the temporary output grows), then interrupt
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        tmps = [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]
+        if tmps and any(p.stat().st_size > 0 for p in tmps if p.exists()):
+            break
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    err = err.decode()
+    assert proc.returncode == 130, err  # stopped by the signal, not finished
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    done = records(out)  # every line a whole JSON record
+    assert 0 < len(done) < n
+    ids = [x["id"] for x in done]
+    assert ids == [f"r{i:05d}" for i in range(len(done))]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]
+    assert SUMMARY_HEAD.format(inputs=len(done), records=len(done), errors=0) in err
+    # --resume finishes the job: each id once, in input order
+    r = zhclaims("extract", src, "-o", out, "--resume")
+    assert r.returncode == 0, r.stderr.decode()
+    assert [x["id"] for x in records(out)] == [f"r{i:05d}" for i in range(n)]
+    assert f"+ {len(done)} already in the output (resumed)" in r.stderr.decode()
+
+
+def test_failing_run_leaves_previous_output(tmp_path, monkeypatch, capsys):
+    from zhclaims import cli
+    from zhclaims.commands import extract
+
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, 6)
+    out = tmp_path / "out.jsonl"
+    before = b'{"id": "previous run"}\n'
+    out.write_bytes(before)
+    real = extract.process
+
+    def failing(*a, **kw):
+        for i, rec in enumerate(real(*a, **kw)):
+            if i == 3:
+                raise OSError(28, "No space left on device")
+            yield rec
+
+    monkeypatch.setattr(extract, "process", failing)
+    with pytest.raises(OSError):
+        cli.main(["extract", str(src), "-o", str(out)])
+    assert out.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]
