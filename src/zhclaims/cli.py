@@ -15,6 +15,7 @@ from .errors import ZhclaimsError
 COMMANDS = {
     "extract": "extract",
     "eval": "eval",
+    "check": "check",
     "report": "report",
 }
 

@@ -1,0 +1,110 @@
+"""The same figure across sources: agreement, conflict, and figures that are only related.
+
+Claims of different articles are grouped by canonical subject, metric, comparison, modality and
+direction; within a group, figures are compared with the same tolerance as within an article.
+
+- Periods must be the same. A figure whose period is not known is compared with one whose period
+  is: agreement is reported (consistent); a difference is reported unverifiable, never a
+  conflict (it may be a change over time).
+- A target is never compared with an actual (modality is part of the group).
+- The same value under two metrics the lexicon calls related but that are not the same measure
+  (整车成本自研自造占比 65% vs 核心零部件自研自制比例 65%) is reported as relation "related",
+  verdict unverifiable: worth a look, never a conflict.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from ..model import Article, Finding
+from . import explain
+from .facts import Fact, facts, same_period, unit_group, units_compatible
+from .measures import Lexicon
+from .within import _distinct, _evidence, _same_finding, _signed_value
+
+
+def _key(f: Fact):
+    down = f.direction == "down"
+    return (f.subject, f.comparison, f.modality, down, f.unit if f.is_rate else unit_group(f.unit))
+
+
+def _periods_compatible(a: Fact, b: Fact) -> tuple[bool, bool]:
+    """(may pair, periods known and equal)."""
+    if a.period is not None and b.period is not None:
+        same = same_period(a.period, b.period)
+        return same, same
+    return True, False
+
+
+def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
+    groups: dict = defaultdict(lambda: defaultdict(list))
+    for art in articles:
+        for f in facts(art):
+            if f.subject is not None and f.metric is not None:
+                groups[_key(f)][f.metric].append(f)
+    out: list[Finding] = []
+    for by_metric in groups.values():
+        keys = sorted(by_metric)
+        for i, m1 in enumerate(keys):
+            for m2 in keys[i:]:
+                if m1 != m2 and not (lex.same_measure(m1, m2) or lex.is_related(m1, m2)):
+                    continue
+                out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, same=m1 == m2))
+    return _one_per_pair(out)
+
+
+def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool) -> list[Finding]:
+    """Figures of different articles, one per distinct written figure per article."""
+    def per_article(fs):
+        d = defaultdict(list)
+        for f in fs:
+            d[f.article.id].append(f)
+        return {k: _distinct(v) for k, v in d.items()}
+
+    px = per_article(xs)
+    py = px if same else per_article(ys)
+    out = []
+    for ida, fa in px.items():
+        for idb, fb in py.items():
+            if ida == idb or (same and ida > idb):
+                continue
+            for a in fa:
+                for b in fb:
+                    f = _compare(a, b, lex)
+                    if f is not None:
+                        out.append(f)
+    return out
+
+
+def _compare(a: Fact, b: Fact, lex: Lexicon) -> Finding | None:
+    if not units_compatible(a, b):
+        return None
+    ok, known = _periods_compatible(a, b)
+    if not ok:
+        return None
+    meets = a.iv.meets(b.iv)
+    if lex.same_measure(a.metric, b.metric):
+        if meets:
+            return _same_finding("cross_source", "consistent", a, b, 0.0)
+        miss = float(f"{a.iv.gap(b.iv):.6g}")
+        if known:
+            return _same_finding("cross_source", "inconsistent", a, b, miss)
+        return _same_finding("cross_source", "unverifiable", a, b, miss,
+                             note="the period of one of them is not stated, so this may be a change over time")
+    if meets and a.q.value is not None and a.q.value == b.q.value and lex.is_related(a.metric, b.metric):
+        return Finding(
+            kind="cross_source", relation="related", verdict="unverifiable", claims=[a.ref, b.ref],
+            expected=_signed_value(a), stated=_signed_value(b),
+            explanation=explain.related(a.q.text, a.metric_text or a.metric, b.q.text, b.metric_text or b.metric),
+            expected_interval=a.signed_iv.as_tuple(), stated_interval=b.signed_iv.as_tuple(), miss=0.0,
+            evidence=_evidence(a, b))
+    return None
+
+
+def _one_per_pair(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per pair of figures (the first), whatever grouping found it."""
+    seen, out = set(), []
+    for f in findings:
+        k = frozenset((c.article, c.quantity) for c in f.claims)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out

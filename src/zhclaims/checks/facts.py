@@ -1,0 +1,199 @@
+"""A claim with everything the checks compare, resolved once: its figure's interval, its period's
+interval, its unit group, its direction (from the claim, else from the words before the figure).
+
+Checks never index into an article themselves; they work on ``Fact``s, which also makes them safe
+on arbitrary records (a claim pointing at a missing quantity or time is simply left out).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_yaml
+from ..model import Article, Claim, FigureRef, Interval, Quantity
+from .tolerance import Iv, figure_interval
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return load_yaml("checks", "relations.yaml")
+
+
+@dataclass(slots=True)
+class Fact:
+    article: Article
+    index: int  # claim index in article.claims
+    claim: Claim
+    q: Quantity
+    qi: int  # quantity index
+    iv: Iv  # what the written figure allows (unsigned)
+    subject: str | None
+    metric: str | None
+    metric_text: str | None
+    period: tuple[str, str] | None  # ISO interval, end exclusive
+    comparison: str | None
+    direction: str | None
+    modality: str | None
+    unit: str | None
+    sentence: tuple[int, int] | None
+
+    @property
+    def ref(self) -> FigureRef:
+        return FigureRef(self.article.id, self.qi, self.q.text, self.q.start, self.q.end)
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit in rules()["rate_units"]
+
+    @property
+    def signed_iv(self) -> Iv:
+        return -self.iv if self.direction == "down" else self.iv
+
+    @property
+    def width(self) -> float:
+        return self.iv.hi - self.iv.lo
+
+    def evidence(self) -> dict:
+        a = self.article
+        if self.sentence:
+            s, e = self.sentence
+        else:
+            s, e = self.q.start, self.q.end
+        s, e = max(0, s), min(len(a.text), e)
+        return {"article": a.id, "start": s, "end": e, "text": a.text[s:e]}
+
+
+def period_interval(article: Article, claim: Claim) -> tuple[str, str] | None:
+    p = claim.period
+    if isinstance(p, Interval):
+        return (p.start, p.end)
+    if isinstance(p, dict):  # tolerate a raw JSON period
+        iv = p.get("interval") or {}
+        return (iv["start"], iv["end"]) if iv.get("start") and iv.get("end") else None
+    if isinstance(p, int) and not isinstance(p, bool) and 0 <= p < len(article.times):
+        t = article.times[p]
+        if t.interval is not None and t.interval.start and t.interval.end:
+            return (t.interval.start, t.interval.end)
+    return None
+
+
+def text_direction(article: Article, q: Quantity) -> str | None:
+    """up/down from the words just before a figure (增长27% / 下滑了46.9%), or None."""
+    before = article.text[max(0, q.start - 6):q.start]
+    words = rules()["direction"]
+    best, pos = None, -1
+    for d in ("up", "down"):
+        for w in words[d]:
+            i = before.rfind(w)
+            if i >= 0 and i + len(w) > pos:
+                best, pos = d, i + len(w)
+    return best
+
+
+def facts(article: Article) -> list[Fact]:
+    """One Fact per claim whose figure has a number; claims that point nowhere are left out."""
+    out: list[Fact] = []
+    for i, c in enumerate(article.claims or []):
+        try:
+            qi = int(c.quantity)
+        except (TypeError, ValueError):
+            continue
+        if not 0 <= qi < len(article.quantities):
+            continue
+        q = article.quantities[qi]
+        try:
+            iv = figure_interval(q, article.text)
+        except (TypeError, ValueError, OverflowError, ZeroDivisionError):
+            iv = None
+        if iv is None:
+            continue
+        unit = q.unit
+        direction = c.direction
+        if direction is None and unit in ("%", "个百分点") and c.comparison in rules()["growth_comparisons"]:
+            direction = text_direction(article, q)
+        out.append(Fact(
+            article=article, index=i, claim=c, q=q, qi=qi, iv=iv,
+            subject=c.subject.key if c.subject else None,
+            metric=c.metric.key if c.metric else None,
+            metric_text=c.metric.text if c.metric else None,
+            period=period_interval(article, c),
+            comparison=c.comparison, direction=direction, modality=c.modality, unit=unit,
+            sentence=(c.sentence.start, c.sentence.end) if c.sentence else None,
+        ))
+    return out
+
+
+# -- comparing attributes ---------------------------------------------------------------------
+
+def unit_group(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    for g in rules()["unit_groups"]:
+        if unit in g:
+            return g[0]
+    return unit
+
+
+def units_compatible(a: Fact, b: Fact) -> bool:
+    if a.is_rate or b.is_rate:
+        return a.unit == b.unit
+    if a.q.currency and b.q.currency and a.q.currency != b.q.currency:
+        return False
+    if a.unit is None or b.unit is None:
+        return True
+    return unit_group(a.unit) == unit_group(b.unit)
+
+
+def months(period: tuple[str, str] | None) -> int | None:
+    """How many whole months a period spans (2026 -> 12, 2026-01 -> 1), or None."""
+    if period is None:
+        return None
+    try:
+        s, e = dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1])
+    except ValueError:
+        return None
+    if s.day != 1 or e.day != 1 or s.time() != dt.time() or e.time() != dt.time():
+        return None
+    n = (e.year - s.year) * 12 + e.month - s.month
+    return n if n > 0 else None
+
+
+def shift(period: tuple[str, str] | None, months_back: int) -> tuple[str, str] | None:
+    """The period ``months_back`` months earlier (a year for yoy, one month for mom)."""
+    if period is None:
+        return None
+    try:
+        s, e = dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1])
+    except ValueError:
+        return None
+
+    def back(d: dt.datetime) -> dt.datetime:
+        m = d.year * 12 + d.month - 1 - months_back
+        y, mo = divmod(m, 12)
+        try:
+            return d.replace(year=y, month=mo + 1)
+        except ValueError:  # 29 Feb, 31st: clamp to the month's last day
+            return d.replace(year=y, month=mo + 1, day=28)
+
+    return (back(s).isoformat(), back(e).isoformat())
+
+
+def same_period(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    if a is None or b is None:
+        return False
+    return _norm_iso(a[0]) == _norm_iso(b[0]) and _norm_iso(a[1]) == _norm_iso(b[1])
+
+
+def _norm_iso(s: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(s).isoformat()
+    except ValueError:
+        return s
+
+
+def before(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Period a ends no later than period b starts."""
+    if a is None or b is None:
+        return False
+    return _norm_iso(a[1]) <= _norm_iso(b[0])

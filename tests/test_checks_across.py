@@ -1,0 +1,71 @@
+"""The same measure across sources: agreement, conflict, unknown periods, related metrics."""
+import pytest
+from checks_records import build, fig
+
+from zhclaims.checks import Lexicon, check, check_across
+
+LEX = Lexicon(related=lambda a, b: {a, b} <= {"in_house_cost_share", "in_house_parts_share"},
+              same={frozenset(("sales", "deliveries"))})
+
+
+def art(id, text, *figs):
+    return build(text, list(figs), id=id)
+
+
+def overseas(id, text, surface, value, qualifier="eq", period="2025", **kw):
+    return art(id, text, fig(surface, value, "家", qualifier=qualifier, subject="零跑汽车", metric="overseas_outlets",
+                             period=period, **kw))
+
+
+def test_agreement_over_a_hedge_and_unknown_period():
+    a = overseas("a", "零跑全球网点中，海外超800家。", "800家", 800, "gt", period=None)
+    b = overseas("b", "零跑国际覆盖800家海外网点。", "800家", 800)
+    [f] = check_across([a, b], LEX)
+    assert (f.kind, f.relation, f.verdict) == ("cross_source", "same_figure", "consistent")
+    assert {c.article for c in f.claims} == {"a", "b"}
+    assert {e["article"] for e in f.evidence} == {"a", "b"}
+
+
+def test_conflict_when_periods_are_the_same():
+    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800)
+    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
+    [f] = check_across([a, b], LEX)
+    assert f.verdict == "inconsistent" and f.miss == pytest.approx(149)
+
+
+def test_difference_with_an_unknown_period_is_not_a_conflict():
+    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period=None)
+    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
+    [f] = check_across([a, b], LEX)
+    assert f.verdict == "unverifiable" and "period" in f.explanation
+
+
+def test_never_across_different_periods_or_target_and_actual():
+    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period="2025")
+    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950, period="2026")
+    c = overseas("c", "零跑计划海外网点达到1500家。", "1500家", 1500, modality="target")
+    assert check_across([a, b, c], LEX) == []
+
+
+def test_same_measure_under_two_keys_and_units():
+    a = art("a", "2025年零跑交付59.66万辆。", fig("59.66万辆", 596600, "辆", metric="deliveries", period="2025"))
+    b = art("b", "2025年零跑销量近60万台。", fig("60万台", 6e5, "台", qualifier="approx", period="2025"))
+    [f] = check_across([a, b], LEX)
+    assert f.verdict == "consistent"
+
+
+def test_related_metrics_with_the_same_value_are_related_not_a_conflict():
+    a = art("a", "整车成本自研自造占比65%。", fig("65%", 65, "%", metric="in_house_cost_share", comparison="share"))
+    b = art("b", "核心零部件自研自制比例达到了65%。", fig("65%", 65, "%", metric="in_house_parts_share", comparison="share"))
+    [f] = check_across([a, b], LEX)
+    assert (f.relation, f.verdict) == ("related", "unverifiable")
+    c = art("c", "核心零部件自研自制比例达到了70%。", fig("70%", 70, "%", metric="in_house_parts_share", comparison="share"))
+    assert check_across([a, c], LEX) == []
+
+
+def test_check_runs_within_and_across_and_takes_dicts():
+    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800)
+    b = overseas("b", "零跑国际覆盖800家海外网点。", "800家", 800)
+    out = check([a.to_dict(), b], LEX)
+    assert [(f.kind, f.verdict) for f in out] == [("cross_source", "consistent")]
+    assert check([a.to_dict(), b], LEX, across=False) == []
