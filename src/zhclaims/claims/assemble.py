@@ -1,0 +1,656 @@
+"""Assembly: one claim per quantity, from what the earlier stages found around it.
+
+For each figure the assembly looks at its clause first, then the rest of its sentence, then (for
+subject and period) what the paragraph or article said before:
+
+- metric: the metric wording that governs the figure — right after it ("800家海外网点", "3.2万台的
+  交付表现"), else the nearest before it in the clause, then earlier in the sentence; a region word
+  (海外, 国内, 中国市场) turns ``outlets`` into ``overseas_outlets`` when the lexicon has that key;
+- subject: the nearest organisation or product before the figure in its clause, else the sentence's
+  topic, else a place; 公司/该公司/品牌 resolve to the article's main organisation and 我国/全国 to
+  the country; with nothing in the sentence the subject of the paragraph carries over;
+- period: the time in the clause, else earlier in the sentence, else inherited from the paragraph;
+  a time after 较/比 is the base of a comparison and dates only the figure attached to it; a
+  target or plan takes a time that is not already past, else the publication year;
+- comparison, direction, modality: cue words (``data/cues.yaml``) around the figure.
+
+Everything reads ``view.norm`` (same offsets as the text); no step raises on odd input.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
+from ..text.view import TextView
+from .cues import Cues, cues
+from .lexicon import metric_of, metrics, word_pattern
+
+SUBJECT_LABELS = {"ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC"}
+ORG_LABELS = {"ORG", "PRODUCT"}
+_PUNCT = set("，,。；;：:！？!?、（）()“”\"'《》【】[]\n")
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+    text: str
+    kind: str  # org | place | country
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    label: str
+    word: str
+
+
+@dataclass
+class _Sentence:
+    span: Span
+    clauses: list[Span]
+    metrics: list[Hit]
+    comp_left: list[Hit]
+    comp_right: list[Hit]
+    direction: list[Hit]
+    mod_left: list[Hit]
+    mod_right: list[Hit]
+    scopes: list[Hit]
+    mentions: list[Mention]
+    topic: Mention | None
+
+
+def _hits(lex, text: str, start: int, end: int) -> list[Hit]:
+    return [Hit(s, e, lab, w) for s, e, lab, w in lex.finditer(text, start, end) if lab]
+
+
+# ----------------------------------------------------------------------------- entity helpers
+
+
+def _entities_api():
+    """The entities stage's resolver functions when it exports them, else None."""
+    try:
+        from ..entities import main_organization, resolve_reference  # type: ignore[attr-defined]
+
+        return main_organization, resolve_reference
+    except Exception:  # the stage is optional; a missing function falls back to ours
+        return None
+
+
+def main_organization(article: Article) -> str | None:
+    """The organisation the article is about: the entities stage's answer when it gives one, else
+    the most often mentioned ORG (the earliest on a tie)."""
+    api = _entities_api()
+    if api is not None:
+        try:
+            got = api[0](article)
+            if got:
+                return getattr(got, "name", got)
+        except Exception:
+            pass
+    counts: dict[str, list] = {}
+    for e in article.entities:
+        if e.label == "ORG" and e.name:
+            c = counts.setdefault(e.name, [0, e.start])
+            c[0] += 1
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1][0], -kv[1][1]))[0]
+
+
+# ----------------------------------------------------------------------------- time helpers
+
+
+def _parse_iso(s: str | None) -> dt.datetime | None:
+    if not s:
+        return None
+    try:
+        return dt.datetime.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def _is_past(t: Time, published: dt.datetime | None) -> bool:
+    """The time's interval ends before publication (a finished period)."""
+    if published is None or t.interval is None:
+        return False
+    end = _parse_iso(t.interval.end)
+    return end is not None and end <= published.replace(tzinfo=None)
+
+
+def _year_interval(year: int) -> Interval:
+    return Interval(f"{year:04d}-01-01T00:00:00", f"{year + 1:04d}-01-01T00:00:00")
+
+
+def _shift(a: dt.datetime, months: int) -> dt.datetime:
+    m = a.month - 1 + months
+    return a.replace(year=a.year + m // 12, month=m % 12 + 1)
+
+
+# ----------------------------------------------------------------------------- the assembler
+
+
+class Assembler:
+    def __init__(self, article: Article, view: TextView, published: dt.datetime | None) -> None:
+        self.a = article
+        self.v = view
+        self.norm = view.norm
+        self.cues: Cues = cues()
+        self.metrics = metrics()
+        self.published = published
+        self.times = sorted(range(len(article.times)), key=lambda i: article.times[i].start)
+        self.time_starts = [article.times[i].start for i in self.times]
+        self.qorder = sorted(range(len(article.quantities)), key=lambda i: article.quantities[i].start)
+        self.qstarts = [article.quantities[i].start for i in self.qorder]
+        self.paragraphs = view.paragraphs()
+        self.para_starts = [p.start for p in self.paragraphs]
+        self.ents = sorted(
+            (e for e in article.entities if e.label in SUBJECT_LABELS and e.name), key=lambda e: e.start
+        )
+        self.ent_starts = [e.start for e in self.ents]
+        self._sent: dict[int, _Sentence] = {}
+        self._main_org: str | None | bool = False
+        self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
+        self.paragraph_metric: dict[int, Ref] = {}  # paragraph index -> metric of its last figure
+
+    # -------------------------------------------------------------- per sentence (cached)
+    def sentence(self, si: int) -> _Sentence:
+        got = self._sent.get(si)
+        if got is not None:
+            return got
+        span = self.v.sentences[si]
+        n, c = self.norm, self.cues
+        s, e = span.start, span.end
+        mets = []
+        for m in word_pattern().finditer(n, s, e):
+            key = metric_of(m.group())
+            if key:
+                mets.append(Hit(m.start(), m.end(), key, m.group()))
+        mentions = self._mentions(s, e)
+        topic = next((m for m in mentions if m.kind == "org"), None)
+        got = _Sentence(
+            span=span,
+            clauses=self.v.clauses(si),
+            metrics=mets,
+            comp_left=_hits(c.comparison_left, n, s, e),
+            comp_right=_hits(c.comparison_right, n, s, e),
+            direction=_hits(c.direction, n, s, e),
+            mod_left=_hits(c.modality_left, n, s, e),
+            mod_right=_hits(c.modality_right, n, s, e),
+            scopes=_hits(c.scopes, n, s, e),
+            mentions=mentions,
+            topic=topic,
+        )
+        self._sent[si] = got
+        return got
+
+    def _mentions(self, s: int, e: int) -> list[Mention]:
+        """Subject candidates in ``[s, e)``: entity mentions and reference words, filtered."""
+        n, c = self.norm, self.cues
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        lo, hi = bisect_left(self.ent_starts, s), bisect_left(self.ent_starts, e)
+        for ent in self.ents[lo:hi]:
+            if ent.end > e:
+                continue
+            kind = "org" if ent.label in ORG_LABELS else "place"
+            taken.append((ent.start, ent.end))
+            if self._fits(ent.start, ent.end, kind):
+                out.append(Mention(ent.start, ent.end, ent.name, self.a.text[ent.start:ent.end], kind))
+        for hs, he, label, word in c.references.finditer(n, s, e):
+            if any(a < he and hs < b for a, b in taken):
+                continue
+            if not word.startswith("该") and hs > 0 and _is_letter(n[hs - 1]):
+                if not any(n[max(0, hs - 3):hs].endswith(w) for w in c.reference_after):
+                    continue  # inside a compound: 上市公司, 科技公司
+            kind = "org" if label == "organization" else "country"
+            if not self._fits(hs, he, kind):
+                continue
+            if kind == "org":
+                name = self.main_org()
+            else:
+                name = c.country_name
+            if name:
+                out.append(Mention(hs, he, name, self.a.text[hs:he], kind))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _fits(self, s: int, e: int, kind: str) -> bool:
+        n, c = self.norm, self.cues
+        after = n[e:e + 4]
+        before = n[max(0, s - 4):s]
+        if any(after.startswith(w) for w in c.reporting_after):
+            return False
+        if any(before.endswith(w) for w in c.reporting_before):
+            return False
+        if any(before.endswith(w) for w in c.not_subject_before):
+            return False
+        if kind != "org" and any(after.startswith(w) for w in c.scope_after):
+            return False
+        if kind != "org" and any(before.endswith(w) for w in c.place_not_subject_before):
+            return False
+        # a country word that qualifies a metric right after it (国内网点) is a scope, not a subject
+        if kind == "country" and n[s:e] in c.scopes.labels and word_pattern().match(n, e) is not None:
+            return False
+        return True
+
+    def main_org(self) -> str | None:
+        if self._main_org is False:
+            self._main_org = main_organization(self.a)
+        return self._main_org  # type: ignore[return-value]
+
+    # -------------------------------------------------------------- neighbours of a figure
+    def _neighbours(self, q: Quantity, clause: Span) -> tuple[int, int, Quantity | None]:
+        """End of the previous figure in the clause (or clause start), start of the next figure in
+        the clause (or clause end), and the previous figure itself."""
+        qs = self.a.quantities
+        k = bisect_left(self.qstarts, q.start)
+        prev_end, prev_q = clause.start, None
+        j = k - 1
+        while j >= 0:
+            p = qs[self.qorder[j]]
+            if p.end <= q.start:
+                if p.end > clause.start:
+                    prev_end, prev_q = p.end, p
+                break
+            j -= 1
+        next_start = clause.end
+        j = k + 1 if k < len(self.qorder) and qs[self.qorder[k]] is q else k
+        while j < len(self.qorder):
+            p = qs[self.qorder[j]]
+            if p.start >= q.end:
+                if p.start < clause.end:
+                    next_start = p.start
+                break
+            j += 1
+        return prev_end, next_start, prev_q
+
+    def _times_in(self, s: int, e: int) -> list[int]:
+        lo, hi = bisect_left(self.time_starts, s), bisect_left(self.time_starts, e)
+        return [self.times[k] for k in range(lo, hi) if self.a.times[self.times[k]].end <= e]
+
+    def _is_base_time(self, t: Time) -> bool:
+        before = self.norm[max(0, t.start - 3):t.start]
+        if not before:
+            return False
+        m = None
+        for m in self.cues.base_markers.finditer(before):
+            pass
+        return m is not None and m.end() == len(before)
+
+    def _attached(self, t: Time, q: Quantity) -> bool:
+        """The figure follows the time directly ("2025年12月的60423辆")."""
+        gap = self.norm[t.end:q.start]
+        return gap in ("", "的", "同期", "同期的", "时的", "底的", "末的")
+
+    def _is_base_figure(self, q: Quantity, left_start: int) -> bool:
+        """The figure is what another is compared with: 较/比 (+ time) (+ 的) right before it."""
+        left = self.norm[left_start:q.start]
+        for t_i in self._times_in(left_start, q.start):
+            t = self.a.times[t_i]
+            if self._attached(t, q) and self._is_base_time(t):
+                return True
+        return False
+
+    # -------------------------------------------------------------- the claim of one figure
+    def claim(self, qi: int) -> Claim:
+        q = self.a.quantities[qi]
+        si = self.v.sentence_index(q.start)
+        if si is None:
+            return Claim(quantity=qi, modality="actual")
+        S = self.sentence(si)
+        clause = next((c for c in S.clauses if c.start <= q.start < c.end), S.span)
+        prev_end, next_start, prev_q = self._neighbours(q, clause)
+        base = self._is_base_figure(q, clause.start)
+        modality = self._modality(q, S, clause, next_start)
+        period, period_text = self._period(q, S, clause, modality)
+        direction = None if base else self._direction(q, prev_end, next_start)
+        metric = self._metric(q, S, clause, next_start, si)
+        pi = self._paragraph(q.start)
+        if metric is None and direction is not None and self._unit_kind(q) == "percent":
+            metric = self.paragraph_metric.get(pi)  # a growth rate of the figure talked about
+        if metric is not None:
+            self.sentence_metric[si] = metric
+            self.paragraph_metric[pi] = metric
+        comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric)
+        subject = self._subject(q, S, clause, metric)
+        return Claim(
+            quantity=qi,
+            subject=None if subject is None else Ref(subject.name, subject.text, subject.start, subject.end),
+            metric=metric,
+            period=period,
+            period_text=period_text,
+            comparison=comparison,
+            direction=direction,
+            modality=modality,
+            sentence=Span(S.span.start, S.span.end),
+        )
+
+    # metric ---------------------------------------------------------------
+    def _unit_kind(self, q: Quantity) -> str | None:
+        if q.currency:
+            return "money"
+        if q.unit is None:
+            return None
+        u = q.unit
+        kind = self.cues.unit_kinds.get(u)
+        if kind is None and u:
+            kind = self.cues.unit_kinds.get(u[-1])
+        return kind
+
+    def _fits_metric(self, key: str, q: Quantity) -> bool:
+        m = self.metrics.get(key)
+        if m is None or not m.unit_kinds:
+            return True
+        kind = self._unit_kind(q)
+        if kind is None or kind == "percent":
+            return True
+        if kind in m.unit_kinds:
+            return True
+        return kind in ("count", "people", "cases") and ("count" in m.unit_kinds or "people" in m.unit_kinds or "cases" in m.unit_kinds)
+
+    def _metric(self, q: Quantity, S: _Sentence, clause: Span, next_start: int, si: int) -> Ref | None:
+        n = self.norm
+        chosen: Hit | None = None
+        # right after the figure: "800家海外网点", "3.2万台的交付表现", "100万台年度销量目标"
+        for h in S.metrics:
+            if h.start < q.end:
+                continue
+            if h.start >= next_start or h.start - q.end > 6:
+                break
+            gap = n[q.end:h.start]
+            if any(ch in _PUNCT or ch.isdigit() for ch in gap):
+                break
+            if self._fits_metric(h.label, q):
+                chosen = h
+            break
+        if chosen is None:  # nearest before it in the clause
+            for h in reversed(S.metrics):
+                if clause.start <= h.start and h.end <= q.start and self._fits_metric(h.label, q):
+                    chosen = h
+                    break
+        if chosen is None:  # the metric of the sentence's previous figure ("..., 同比增长27%")
+            prev = self.sentence_metric.get(si)
+            if prev is not None and prev.start is not None and prev.start < q.start and self._fits_metric(prev.key, q):
+                return prev
+        if chosen is None:  # earlier in the sentence
+            for h in reversed(S.metrics):
+                if h.end <= q.start and self._fits_metric(h.label, q):
+                    chosen = h
+                    break
+        if chosen is None:  # later in the clause
+            for h in S.metrics:
+                if q.end <= h.start < clause.end and self._fits_metric(h.label, q):
+                    chosen = h
+                    break
+        if chosen is None:
+            return None
+        key = self._scoped(chosen, q, clause)
+        return Ref(key, self.a.text[chosen.start:chosen.end], chosen.start, chosen.end)
+
+    def _scoped(self, h: Hit, q: Quantity, clause: Span) -> str:
+        """overseas_/domestic_ + key when a region word qualifies the metric or the figure's clause."""
+        key = h.label
+        if key.startswith(("overseas_", "domestic_")):
+            return key
+        S_scopes = [s for s in self.sentence(self.v.sentence_index(q.start)).scopes]
+        for s in S_scopes:
+            near_metric = 0 <= h.start - s.end <= 2
+            in_clause = clause.start <= s.start and s.end <= q.start and not (clause.start <= h.start < clause.end)
+            if near_metric or in_clause:
+                cand = f"{s.label}_{key}"
+                if cand in self.metrics:
+                    return cand
+        return key
+
+    # subject --------------------------------------------------------------
+    def _subject(self, q: Quantity, S: _Sentence, clause: Span, metric: Ref | None) -> Mention | None:
+        before = [m for m in S.mentions if m.end <= q.start]
+        got: Mention | None = None
+        orgs = [m for m in before if m.kind == "org" and m.start >= clause.start]
+        if orgs:  # the nearest organisation or product before the figure in its clause
+            got = orgs[-1]
+        elif S.topic is not None and S.topic.end <= q.start:  # the sentence's topic
+            got = S.topic
+        else:
+            places = [m for m in before if m.kind != "org"]
+            if places:
+                got = places[-1]
+        if got is not None:
+            return got
+        if metric is not None:  # national statistics with nobody named
+            m = self.metrics.get(metric.key)
+            if m is not None and m.domain in ("macro", "finance") and not S.mentions:
+                return Mention(0, 0, self.cues.country_name, None, "country")  # type: ignore[arg-type]
+        carried = self._carried(q.start)
+        if carried is not None:
+            return carried
+        if S.topic is not None:  # named later in the same sentence
+            return S.topic
+        return self.article_topic(q.start)
+
+    def _carried(self, pos: int) -> Mention | None:
+        """The topic of the latest earlier sentence of the paragraph that names one."""
+        si = self.v.sentence_index(pos)
+        pi = self._paragraph(pos)
+        if si is None or pi < 0:
+            return None
+        para = self.paragraphs[pi]
+        for k in range(si - 1, -1, -1):
+            if self.v.sentences[k].end <= para.start:
+                break
+            S = self.sentence(k)
+            if S.topic is not None:
+                return S.topic
+            places = [m for m in S.mentions if m.kind != "org"]
+            if places:
+                return places[-1]
+        return None
+
+    def article_topic(self, pos: int) -> Mention | None:
+        """The last organisation named before ``pos`` in the article (the article's running
+        subject), else the main organisation."""
+        lo = bisect_left(self.ent_starts, pos)
+        for k in range(lo - 1, -1, -1):
+            e = self.ents[k]
+            if e.label in ORG_LABELS and self._fits(e.start, e.end, "org"):
+                return Mention(e.start, e.end, e.name, self.a.text[e.start:e.end], "org")
+        name = self.main_org()
+        return Mention(0, 0, name, None, "org") if name else None  # type: ignore[arg-type]
+
+    def _paragraph(self, pos: int) -> int:
+        return bisect_right(self.para_starts, pos) - 1
+
+    # period ---------------------------------------------------------------
+    def _period(self, q: Quantity, S: _Sentence, clause: Span, modality: str) -> tuple[int | Interval | None, str | None]:
+        times = self.a.times
+        actual = modality == "actual"
+
+        def usable(i: int) -> bool:
+            t = times[i]
+            if t.kind in ("set",) or (t.kind == "duration" and t.interval is None):
+                return False
+            if self._is_base_time(t) and not self._attached(t, q):
+                return False
+            if not actual and (t.interval is None or _is_past(t, self.published)):
+                return False
+            return True
+
+        # the clause, before the figure; then the sentence before it
+        for i in reversed(self._times_in(S.span.start, q.start)):
+            if usable(i):
+                return i, None
+        if not actual:
+            for i in self._times_in(q.end, clause.end):
+                if usable(i):
+                    return i, None
+            if self.published is not None:
+                return _year_interval(self.published.year), None
+            return None, None
+        # inherited from earlier sentences of the paragraph
+        pi = self._paragraph(q.start)
+        if pi < 0:
+            return None, None
+        para = self.paragraphs[pi]
+        for i in reversed(self._times_in(para.start, S.span.start)):
+            t = times[i]
+            if usable(i):
+                return (i, None) if t.interval is not None else (None, None)
+        return None, None
+
+    # direction --------------------------------------------------------------
+    def _direction(self, q: Quantity, prev_end: int, next_start: int) -> str | None:
+        n, c = self.norm, self.cues
+        text = self.a.text[q.start:q.end]
+        if "翻" in text:
+            return "up"
+        # a direction word right before the figure, only gap words between
+        best: Hit | None = None
+        for h, lab, w in self._direction_hits(prev_end, q.start):
+            best = Hit(h[0], h[1], lab, w)
+        if best is not None:
+            gap = n[best.end:q.start]
+            if any(gap.startswith(w) for w in c.to_level) or best.word.endswith(("至", "到")):
+                return None
+            if c.direction_gap.fullmatch(gap):
+                return best.label
+        # a direction noun right after it: "76%的同比增长", "27%的同比增速"
+        after = n[q.end:next_start]
+        for g in c.direction_after_gap:
+            if after.startswith(g):
+                rest = after[len(g):]
+                for hs, he, lab, w in c.direction.finditer(rest, 0, min(len(rest), 4)):
+                    if hs == 0 and lab and not rest[he:he + 1] in ("至", "到"):
+                        return lab
+                    break
+        return None
+
+    def _direction_hits(self, s: int, e: int):
+        for hs, he, lab, w in self.cues.direction.finditer(self.norm, s, e):
+            if lab:
+                yield (hs, he), lab, w
+
+    # comparison --------------------------------------------------------------
+    def _comparison(self, q, S, clause, prev_end, next_start, prev_q, period, direction, metric) -> str | None:
+        n, c = self.norm, self.cues
+        win_start = prev_end
+        if prev_q is not None and self._is_base_figure(prev_q, clause.start):
+            win_start = clause.start
+        found: Hit | None = None
+        for h in S.comp_left:
+            if win_start <= h.start and h.end <= q.start:
+                if h.label == "share" and c.not_share is not None and c.not_share.match(n, h.start):
+                    continue
+                found = h
+        if found is None:  # right after the figure: "27%的同比增速"
+            after = n[q.end:next_start]
+            for g in ("的", ""):
+                if after.startswith(g):
+                    for h in S.comp_right:
+                        if h.start == q.end + len(g):
+                            found = h
+                            break
+                if found:
+                    break
+        if found is not None:
+            return found.label
+        if direction is not None:
+            # 较 + a time: how far the base lies from the figure's period
+            base = self._base_comparison(q, clause.start, period)
+            if base:
+                return base
+            # 同比/环比 earlier in the sentence, not bound to a figure of its own
+            for h in reversed(S.comp_left):
+                if h.end <= win_start and h.label in ("yoy", "mom", "qoq") and not self._figure_between(h.end, win_start, clause):
+                    return h.label
+        if metric is not None:
+            m = self.metrics.get(metric.key)
+            if m is not None and m.comparison and self._unit_kind(q) == "percent":
+                return m.comparison
+        if direction is not None:
+            if self._unit_kind(q) == "percent" and q.unit != "个百分点" and q.unit != "百分点":
+                return c.percent_growth_default
+            return c.amount_change_default
+        return None
+
+    def _figure_between(self, s: int, e: int, clause: Span) -> bool:
+        """Another figure (in the clause where the cue stands) binds the cue before ours."""
+        lo, hi = bisect_left(self.qstarts, s), bisect_left(self.qstarts, e)
+        if hi <= lo:
+            return False
+        cue_clause = clause.start
+        return any(self.a.quantities[self.qorder[k]].start < cue_clause for k in range(lo, hi))
+
+    def _base_comparison(self, q, left_start: int, period) -> str | None:
+        pt = self._period_interval(period)
+        if pt is None:
+            return None
+        for i in reversed(self._times_in(left_start, q.start)):
+            t = self.a.times[i]
+            if not self._is_base_time(t) or t.interval is None:
+                continue
+            a, b = _parse_iso(pt.start), _parse_iso(t.interval.start)
+            if a is None or b is None:
+                return None
+            if _shift(b, 12) == a:
+                return "yoy"
+            if _shift(b, 1) == a and t.grain == "month":
+                return "mom"
+            if _shift(b, 3) == a and t.grain == "quarter":
+                return "qoq"
+            return None
+        return None
+
+    def _period_interval(self, period) -> Interval | None:
+        if isinstance(period, Interval):
+            return period
+        if isinstance(period, int) and 0 <= period < len(self.a.times):
+            return self.a.times[period].interval
+        return None
+
+    # modality --------------------------------------------------------------
+    def _modality(self, q: Quantity, S: _Sentence, clause: Span, next_start: int) -> str:
+        c = self.cues
+        found: set[str] = set()
+        own: set[str] = set()
+        for h in S.mod_left:
+            if h.end <= q.start:
+                found.add(h.label)
+                if h.start >= clause.start:
+                    own.add(h.label)
+        n = self.norm
+        for h in S.mod_right:
+            if h.start >= q.end and h.start < next_start and h.start - q.end <= 6:
+                gap = n[q.end:h.start]
+                if not any(ch in _PUNCT or ch.isdigit() for ch in gap):
+                    found.add(h.label)
+                    own.add(h.label)
+        if not found:
+            return "actual"
+        if not own:
+            # a cue from an earlier clause does not reach a figure dated in the past
+            ts = [i for i in self._times_in(clause.start, q.start) if self.a.times[i].interval is not None]
+            if ts and _is_past(self.a.times[ts[-1]], self.published):
+                return "actual"
+        for m in c.modality_priority:
+            if m in found:
+                return m
+        return "actual"
+
+
+def assemble(article: Article, view: TextView, published: dt.datetime | None = None) -> list[Claim]:
+    """Claims for every quantity of the article, in quantity order."""
+    asm = Assembler(article, view, published)
+    out = []
+    for qi in asm.qorder:
+        out.append(asm.claim(qi))
+    out.sort(key=lambda c: c.quantity)
+    return out

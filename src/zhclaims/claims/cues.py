@@ -1,0 +1,139 @@
+"""Cue words for the claims assembly (``data/cues.yaml``), compiled once into lookup patterns.
+
+Each pattern is one alternation of literal words, longest first, so a scan over a sentence is
+linear and the longest wording at a position wins (去年同期 over 去年).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..data import load_yaml
+from ..errors import DataFileError
+
+COMPARISONS = ("yoy", "mom", "qoq", "cagr", "share", "cumulative", "monthly_average", "change", "rank")
+MODALITIES = ("actual", "target", "plan", "forecast", "estimate")
+DIRECTIONS = ("up", "down")
+
+
+def _alternation(words) -> regex.Pattern | None:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """word -> label maps with their compiled patterns."""
+
+    labels: dict[str, str]
+    pattern: regex.Pattern | None
+
+    @classmethod
+    def of(cls, mapping: dict[str, list[str]]) -> "Lexicon":
+        labels: dict[str, str] = {}
+        for label, words in mapping.items():
+            for w in words or ():
+                labels.setdefault(str(w), label)
+        return cls(labels, _alternation(labels))
+
+    def finditer(self, text: str, start: int, end: int):
+        """(start, end, label, word) for every cue in ``text[start:end]``."""
+        if self.pattern is None or start >= end:
+            return
+        for m in self.pattern.finditer(text, start, end):
+            w = m.group()
+            yield m.start(), m.end(), self.labels.get(w) or self.labels.get(w.upper()) or self.labels.get(w.lower()), w
+
+
+@dataclass(frozen=True)
+class Cues:
+    comparison_left: Lexicon
+    comparison_right: Lexicon
+    not_share: regex.Pattern | None
+    base_markers: regex.Pattern
+    direction: Lexicon
+    direction_gap: regex.Pattern
+    to_level: tuple[str, ...]
+    direction_after_gap: tuple[str, ...]
+    percent_growth_default: str | None
+    amount_change_default: str | None
+    modality_left: Lexicon
+    modality_right: Lexicon
+    modality_priority: tuple[str, ...]
+    references: Lexicon  # word -> organization | country
+    country_name: str
+    reporting_after: tuple[str, ...]
+    reporting_before: tuple[str, ...]
+    not_subject_before: tuple[str, ...]
+    place_not_subject_before: tuple[str, ...]
+    reference_after: tuple[str, ...]
+    scope_after: tuple[str, ...]
+    scopes: Lexicon
+    unit_kinds: dict[str, str]
+
+
+def _bad(detail: str) -> DataFileError:
+    return DataFileError("E201", detail=f"claims/data/cues.yaml: {detail}")
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    d = load_yaml("claims", "cues.yaml")
+    if not isinstance(d, dict):
+        raise _bad("expected a mapping")
+    try:
+        comp = d["comparison"]
+        for k in comp:
+            if k not in COMPARISONS:
+                raise _bad(f"unknown comparison {k!r}")
+        mod = d["modality"]
+        prio = tuple(mod["priority"])
+        for k in prio:
+            if k not in MODALITIES:
+                raise _bad(f"unknown modality {k!r}")
+        for k in d["direction"]:
+            if k not in DIRECTIONS:
+                raise _bad(f"unknown direction {k!r}")
+        gap_words = sorted(d["direction_gap"], key=len, reverse=True)
+        unit_kinds: dict[str, str] = {}
+        for kind, units in d["unit_kinds"].items():
+            for u in units:
+                unit_kinds.setdefault(str(u), kind)
+        refs = d["references"]
+        for k in refs:
+            if k not in ("organization", "country"):
+                raise _bad(f"unknown reference kind {k!r}")
+        for k in (d.get("percent_growth_default"), d.get("amount_change_default")):
+            if k is not None and k not in COMPARISONS:
+                raise _bad(f"unknown default comparison {k!r}")
+        return Cues(
+            comparison_left=Lexicon.of({k: v.get("left") or [] for k, v in comp.items()}),
+            comparison_right=Lexicon.of({k: v.get("right") or [] for k, v in comp.items()}),
+            not_share=_alternation(d.get("not_share") or []),
+            base_markers=_alternation(d["base_markers"]),
+            direction=Lexicon.of(d["direction"]),
+            direction_gap=regex.compile("(?:" + "|".join(regex.escape(w) for w in gap_words) + ")*+"),
+            to_level=tuple(d["to_level"]),
+            direction_after_gap=tuple(sorted(d["direction_after_gap"], key=len, reverse=True)),
+            percent_growth_default=d.get("percent_growth_default"),
+            amount_change_default=d.get("amount_change_default"),
+            modality_left=Lexicon.of({k: (mod[k] or {}).get("left") or [] for k in prio}),
+            modality_right=Lexicon.of({k: (mod[k] or {}).get("right") or [] for k in prio}),
+            modality_priority=prio,
+            references=Lexicon.of(refs),
+            country_name=str(d["country_name"]),
+            reporting_after=tuple(d["reporting_after"]),
+            reporting_before=tuple(d["reporting_before"]),
+            not_subject_before=tuple(sorted(d["not_subject_before"], key=len, reverse=True)),
+            place_not_subject_before=tuple(d["place_not_subject_before"]),
+            reference_after=tuple(d["reference_after"]),
+            scope_after=tuple(d["scope_after"]),
+            scopes=Lexicon.of(d["scopes"]),
+            unit_kinds=unit_kinds,
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise _bad(f"missing or malformed section: {exc}") from exc
