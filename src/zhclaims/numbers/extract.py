@@ -1,0 +1,355 @@
+"""Running text -> quantities.
+
+One compiled scan over the normalized view of each body span finds numeral candidates
+(``_CANDIDATE``); everything after that is per candidate, so the cost is linear in the text plus
+the number of numerals. For each candidate the extractor reads, from the data tables:
+
+* the unit after it (longest match; a multiplier run such as 万千瓦 is split so that a unit
+  starting with 千/百/万 wins: 100万千瓦 = 1e6 千瓦), with the currency for money;
+* hedges before (outside the span: 超100% -> "100%") and after (inside: "1500家以上");
+* whether it is not a figure at all: a date or clock time, a duration, an ordinal, a code
+  (C11, 5G), an idiom or name (九死一生, 十三五), an article (一家, 两层), a bare number;
+* ranges (6万元至30万元, 30万~40万元, 15-20%) merged into one quantity, and lists sharing a
+  unit (0.5、0.1个百分点; 0.5个和0.6个百分点) given the unit of the last member.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from ..model import Quantity
+from ..text.normalize import normalize
+from .parse import MAX_LEN, Number, parse_numeral, parse_percent_word, to_py
+from .tables import Tables, Unit, tables
+
+_CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌"
+_CN_DIGIT = "零〇一二两三四五六七八九"
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?"
+_RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++(?:[多余来几][十百千万亿]*+)?"
+_CANDIDATE = regex.compile(
+    rf"(?P<pw>(?:百分之|千分之)(?:[{_CN}0-9.]|点(?=[{_CN_DIGIT}0-9]))++"
+    rf"|(?:[{_CN}]++|[0-9]++)分之[{_CN}0-9]++"
+    r"|翻(?:了)?(?:[一二两三四五1-5]番|倍|番)"
+    r"|过半数?|超半数|一半|半数|百分百|对折)"
+    rf"|(?P<run>{_RUN})"
+)
+_MULT_CHARS = "十百千万亿"
+_LATIN = regex.compile(r"[A-Za-z]")
+_SPACE = " \t"
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int  # end of the whole atom (unit and hedge after included)
+    num: Number
+    num_end: int  # end of the numeral
+    unit: Unit | None = None
+    unit_text: str | None = None
+    mult_suffix: str = ""  # 万, 亿 ... written after Arabic digits
+    arabic_plain: bool = False  # Arabic digits and nothing else
+    hedge_before: str | None = None
+    hedge_after: str | None = None
+    prefix_currency: str | None = None
+    dropped: bool = False
+    merged: list = field(default_factory=list)
+
+
+def _split_multiplier(norm: str, s: int, e: int, t: Tables) -> tuple[int, Unit | None]:
+    """Where the numeral ends: a trailing run of 十百千万亿 may start a unit (5千克, 100万千瓦)."""
+    k = e
+    while k > s and norm[k - 1] in _MULT_CHARS:
+        k -= 1
+    if k == e:
+        return e, t.unit_at(norm, e)
+    for cut in range(k, e + 1):
+        if cut == s:
+            continue
+        u = t.unit_at(norm, cut)
+        if u is not None and cut + len(u.written) > e:
+            return cut, u
+    return e, t.unit_at(norm, e)
+
+
+def _ends_with(norm: str, pos: int, words, lo: int) -> str | None:
+    for w in words:
+        if pos - len(w) >= lo and norm.startswith(w, pos - len(w)):
+            return w
+    return None
+
+
+def _starts_with(norm: str, pos: int, words, hi: int) -> str | None:
+    for w in words:
+        if pos + len(w) <= hi and norm.startswith(w, pos):
+            return w
+    return None
+
+
+def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None:
+    s, e = m.span()
+    if m.group("pw"):
+        num = parse_percent_word(m.group("pw"))
+        if num is None:
+            return None
+        a = _Atom(s, e, num, e)
+        a.unit = t.units.get(num.unit) if num.unit in t.units else Unit(num.unit, "percent", num.unit)
+        a.unit_text = ""
+        return _hedges(a, norm, lo, hi, t)
+    if e - s > MAX_LEN:
+        return None
+    # what comes before: a code (C11, G20), a decimal/date piece, an ordinal (第二批)
+    if s > lo:
+        prev = norm[s - 1]
+        if _LATIN.match(prev) or prev in "./:#_@" or (prev == "-" and s - 1 > lo and norm[s - 2].isalnum()):
+            return None
+    if _ends_with(norm, s, t.not_before, lo):
+        return None
+    cut, unit = _split_multiplier(norm, s, e, t)
+    text = norm[s:cut]
+    num = parse_numeral(text)
+    if num is None:
+        return None
+    # what comes right after the numeral: a time word, rank, code ...
+    blocked = _starts_with(norm, cut, t.not_after, hi)
+    if blocked and (unit is None or len(blocked) >= len(unit.written)):
+        return None
+    if unit is None and cut < hi and (_LATIN.match(norm[cut]) or norm[cut].isdigit()):
+        return None  # 5G, 4S店, 3D
+    a = _Atom(s, cut, num, cut)
+    a.arabic_plain = bool(regex.fullmatch(r"[0-9.,]+", text))
+    k = len(text)
+    while k > 0 and text[k - 1] in _MULT_CHARS:
+        k -= 1
+    if k and regex.fullmatch(r"[0-9.,]+", text[:k]):
+        a.mult_suffix = text[k:]
+    if unit is not None:
+        a.unit = unit
+        a.unit_text = unit.written
+        a.end = cut + len(unit.written)
+        if unit.written == "成" and a.end < hi and norm[a.end] in "一二三四五六七八九" and num.value is not None and num.value < 10:
+            # 九成五 = 95%
+            a.num = Number(num.value * 10 + Decimal("一二三四五六七八九".index(norm[a.end]) + 1), None, None,
+                           Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
+            a.end += 1
+        elif unit.scale != 1:
+            n = a.num
+            n.value = n.value * unit.scale if n.value is not None else None
+            n.lower = n.lower * unit.scale if n.lower is not None else None
+            n.upper = n.upper * unit.scale if n.upper is not None else None
+            n.precision = n.precision * unit.scale if n.precision is not None else None
+    # currency written before: $100, 人民币100元
+    for p, iso in t.currency_prefix.items():
+        if s - len(p) >= lo and norm.startswith(p, s - len(p)):
+            a.prefix_currency = iso
+            a.start = s - len(p)
+            if a.unit is None:
+                a.unit = Unit(p, "currency", p, iso)
+            break
+    else:
+        if s - 3 >= lo and norm.startswith("人民币", s - 3):
+            a.prefix_currency = "CNY"
+            if a.unit is None:
+                a.unit = Unit("人民币", "currency", "人民币", "CNY")
+                a.start = s - 3
+    return _hedges(a, norm, lo, hi, t)
+
+
+def _hedges(a: _Atom, norm: str, lo: int, hi: int, t: Tables) -> _Atom:
+    h = _ends_with(norm, a.start, sorted(t.hedge_before, key=len, reverse=True), lo)
+    if h is not None:
+        before = norm[a.start - len(h) - 1] if a.start - len(h) > lo else ""
+        if before not in t.before_blocked.get(h, ()):
+            a.hedge_before = h
+    h = _starts_with(norm, a.end, sorted(t.hedge_after, key=len, reverse=True), hi)
+    if h is not None and not _starts_with(norm, a.end + len(h), t.after_not_before, hi):
+        # 多/余 after a unit only where the unit is a counting word (一个多月 is a time)
+        a.hedge_after = h
+        a.end += len(h)
+    return a
+
+
+def _qualify(a: _Atom, t: Tables) -> tuple[str, object, object, object]:
+    """qualifier, value, lower, upper from the numeral's own bounds and the hedges."""
+    n = a.num
+    q = n.qualifier
+    value, lower, upper = n.value, n.lower, n.upper
+    hedge = None
+    if a.hedge_after:
+        hedge = t.hedge_after[a.hedge_after]
+    elif a.hedge_before:
+        hedge = t.hedge_before[a.hedge_before]
+    if hedge and value is not None:
+        if hedge == "below":
+            q, upper = "approx", value
+        elif hedge == "approx":
+            q = "approx"
+        elif hedge in ("gt", "ge"):
+            q, lower = hedge, value
+            if n.qualifier != "gt":
+                upper = None
+        elif hedge in ("lt", "le"):
+            q, upper, lower = hedge, value, None
+    return q, value, lower, upper
+
+
+def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
+    atoms = []
+    for m in _CANDIDATE.finditer(norm, lo, hi):
+        a = _atom(m, norm, lo, hi, t, bare)
+        if a is not None:
+            atoms.append(a)
+    return atoms
+
+
+def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
+    """Ranges (A至B) into one atom; lists (A、B单位) share the unit of their last member."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and not a.hedge_after and a.num.value is not None and b.num.value is not None:
+            gap = norm[a.end:b.start].strip(_SPACE)
+            if gap in t.range_connectors and (a.unit is None or (b.unit is not None and a.unit.canonical == b.unit.canonical)):
+                blocked = _ends_with(norm, a.start, t.range_blocked_after, max(lo, a.start - 6)) or \
+                    any(norm.startswith(w, p) for w in t.range_blocked_after for p in range(max(lo, a.start - 6), a.start))
+                if not blocked and not (gap in "-—–" and b.unit is None):
+                    if a.unit is None and a.arabic_plain and b.mult_suffix:
+                        got = parse_numeral(norm[a.start:a.num_end] + b.mult_suffix)
+                        if got is not None:
+                            a.num = got
+                    if a.num.value <= b.num.value:
+                        a.merged = [b]
+                        out.append(a)
+                        i += 2
+                        continue
+        out.append(a)
+        i += 1
+    # lists: walk right to left so 1、2、3万元 passes the unit along
+    for j in range(len(out) - 2, -1, -1):
+        a, b = out[j], out[j + 1]
+        if a.merged or b.unit is None or a.hedge_after:
+            continue
+        gap = norm[a.end:b.start].strip(_SPACE)
+        if gap not in t.list_separators:
+            continue
+        if a.unit is None and not a.mult_suffix and not (b.mult_suffix and a.arabic_plain):
+            a.unit = b.unit
+        elif a.unit is not None and a.unit.written != b.unit.written and b.unit.written.startswith(a.unit.written):
+            a.unit = b.unit  # 0.5个和0.6个百分点
+    return out
+
+
+def _keep(a: _Atom, norm: str) -> bool:
+    n = a.num
+    if a.unit is not None:
+        if n.single_digit or (n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000)):
+            return a.unit.kind in ("percent", "multiple", "measure") and a.unit.written != "度"
+        if a.unit.kind == "noun" and n.chinese_only and not any(c in "万亿" for c in norm[a.start:a.num_end]):
+            return False  # 三国, 九省: names and set phrases, not counts
+        return True
+    numeral = norm[a.start:a.num_end]
+    if a.merged:
+        numeral += norm[a.merged[0].start:a.merged[0].num_end]
+    return any(c in "万亿" for c in numeral) and not n.single_digit
+
+
+def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
+    unit = a.unit
+    if a.merged:
+        b = a.merged[0]
+        unit = b.unit or a.unit
+        lo, hi = a.num.value, b.num.value
+        precs = [p for p in (a.num.precision, b.num.precision) if p is not None]
+        return Quantity(
+            text=text[a.start:b.end], start=a.start, end=b.end, value=None, lower=to_py(lo), upper=to_py(hi),
+            unit=unit.canonical if unit else None, currency=unit.iso if unit else None, qualifier="range",
+            precision=float(max(precs)) if precs else None,
+        )
+    q, value, lower, upper = _qualify(a, t)
+    if unit is None and a.num.unit:
+        canonical, iso = a.num.unit, None
+    else:
+        canonical = unit.canonical if unit else None
+        iso = unit.iso if unit else None
+    if a.prefix_currency:
+        iso = a.prefix_currency
+    return Quantity(
+        text=text[a.start:a.end], start=a.start, end=a.end, value=to_py(value), lower=to_py(lower),
+        upper=to_py(upper), unit=canonical, currency=iso, qualifier=q,
+        precision=float(a.num.precision) if a.num.precision is not None else None,
+    )
+
+
+def _excluded_spans(norm: str, lo: int, hi: int, t: Tables) -> list[tuple[int, int]]:
+    spans = []
+    if t.phrases is not None:
+        spans.extend(m.span() for m in t.phrases.finditer(norm, lo, hi))
+    for p in t.patterns:
+        spans.extend(m.span() for m in p.finditer(norm, lo, hi))
+    spans.sort()
+    return spans
+
+
+def _blocked(start: int, end: int, spans: list[tuple[int, int]], contains_ok: bool) -> bool:
+    # spans are few per text; a linear pass per candidate over a bisected window
+    from bisect import bisect_left
+
+    i = bisect_left(spans, (start - 64, 0))
+    while i < len(spans) and spans[i][0] < end:
+        s, e = spans[i]
+        if e > start:
+            if contains_ok and start <= s and e <= end and (start, end) != (s, e):
+                i += 1
+                continue
+            return True
+        i += 1
+    return False
+
+
+def scan_span(text: str, norm: str, lo: int, hi: int, exclude=(), bare: bool = False) -> list[Quantity]:
+    """Quantities in ``norm[lo:hi]`` (offsets into ``text``, which ``norm`` mirrors char for char)."""
+    t = tables()
+    atoms = _merge(_scan(norm, lo, hi, t, bare), norm, lo, t)
+    spans = _excluded_spans(norm, lo, hi, t)
+    out = []
+    for a in atoms:
+        end = a.merged[0].end if a.merged else a.end
+        if not bare and not _keep(a, norm):
+            continue
+        if bare and a.num.value is None and not a.merged and a.num.lower is None:
+            continue
+        if _blocked(a.start, a.num_end if not a.merged else a.merged[0].num_end, spans, contains_ok=True):
+            continue
+        if any(s < end and a.start < e for s, e in exclude):
+            continue
+        out.append(_to_quantity(a, text, t))
+    return out
+
+
+def extract_quantities(text_or_view, exclude=(), bare: bool = False) -> list[Quantity]:
+    """Every figure in a text (or a ``TextView``'s body), sorted by start.
+
+    ``exclude``: spans (objects with ``start``/``end`` or ``(start, end)`` pairs) no quantity may
+    overlap, e.g. the times the times stage found. ``bare=True`` also returns numerals that are
+    not figures on their own (bare counts, 一 as an article): for numeral-recognition tests.
+    """
+    from ..text.view import TextView
+
+    if isinstance(text_or_view, TextView):
+        view = text_or_view
+        text, norm, body = view.text, view.norm, [(b.start, b.end) for b in view.body]
+    elif isinstance(text_or_view, str):
+        text = text_or_view
+        norm = normalize(text)
+        body = [(0, len(text))] if text else []
+    else:
+        return []
+    ex = [(x.start, x.end) if hasattr(x, "start") else (int(x[0]), int(x[1])) for x in exclude]
+    out: list[Quantity] = []
+    for lo, hi in body:
+        out.extend(scan_span(text, norm, lo, hi, ex, bare))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

@@ -1,0 +1,115 @@
+"""The numbers stage's data files (units, hedges, exclusions), loaded once and checked.
+
+Code reads the rules only through ``tables()``; ``tests/test_numbers_data.py`` loads them the
+same way, so a broken data file fails the tests, not a run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..data import load_yaml
+from ..errors import DataFileError
+
+QUALIFIERS = {"eq", "approx", "below", "gt", "ge", "lt", "le"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    written: str
+    kind: str  # currency | percent | multiple | measure | classifier | noun
+    canonical: str
+    iso: str | None = None
+    scale: int = 1
+
+
+@dataclass(frozen=True)
+class Tables:
+    units: dict[str, Unit]
+    unit_max: int
+    currency_prefix: dict[str, str]
+    hedge_before: dict[str, str]
+    hedge_after: dict[str, str]
+    after_not_before: tuple[str, ...]
+    before_blocked: dict[str, frozenset[str]]
+    range_connectors: tuple[str, ...]
+    range_blocked_after: tuple[str, ...]
+    list_separators: tuple[str, ...]
+    phrases: regex.Pattern | None
+    patterns: tuple[regex.Pattern, ...]
+    not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
+
+    def unit_at(self, s: str, pos: int) -> Unit | None:
+        """The longest unit written at ``s[pos:]``."""
+        for n in range(min(self.unit_max, len(s) - pos), 0, -1):
+            u = self.units.get(s[pos:pos + n])
+            if u is not None:
+                return u
+        return None
+
+
+def _bad(name: str, why: str) -> DataFileError:
+    return DataFileError("E201", detail=f"numbers/data/{name}: {why}")
+
+
+def _strings(x, name, what) -> list[str]:
+    if not isinstance(x, list) or not all(isinstance(v, str) and v for v in x):
+        raise _bad(name, f"{what} must be a list of non-empty strings")
+    return x
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    u = load_yaml("numbers", "units.yaml")
+    units: dict[str, Unit] = {}
+
+    def add(unit: Unit) -> None:
+        if unit.written in units:
+            raise _bad("units.yaml", f"unit {unit.written!r} listed twice")
+        units[unit.written] = unit
+
+    for w, iso in (u.get("currency") or {}).items():
+        if not (isinstance(iso, str) and len(iso) == 3 and iso.isupper()):
+            raise _bad("units.yaml", f"currency {w!r} needs a 3-letter ISO code, got {iso!r}")
+        add(Unit(w, "currency", w, iso))
+    for kind in ("percent", "multiple"):
+        for w, spec in (u.get(kind) or {}).items():
+            if not isinstance(spec, dict) or "canonical" not in spec:
+                raise _bad("units.yaml", f"{kind} unit {w!r} needs a canonical form")
+            add(Unit(w, kind, spec["canonical"], None, int(spec.get("scale", 1))))
+    for kind in ("measure", "classifier", "noun"):
+        for w in _strings(u.get(kind), "units.yaml", kind):
+            add(Unit(w, kind, w))
+    prefix = u.get("currency_prefix") or {}
+    h = load_yaml("numbers", "hedges.yaml")
+    for side in ("before", "after"):
+        for w, q in (h.get(side) or {}).items():
+            if q not in QUALIFIERS:
+                raise _bad("hedges.yaml", f"{side} hedge {w!r} has unknown qualifier {q!r}")
+    blocked = {k: frozenset(_strings(v, "hedges.yaml", "before_blocked") if v else []) for k, v in (h.get("before_blocked") or {}).items()}
+    e = load_yaml("numbers", "exclusions.yaml")
+    phrases = _strings(e.get("phrases"), "exclusions.yaml", "phrases")
+    try:
+        pats = tuple(regex.compile(p) for p in _strings(e.get("patterns"), "exclusions.yaml", "patterns"))
+    except regex.error as exc:
+        raise _bad("exclusions.yaml", f"bad pattern: {exc}") from exc
+    by_len = lambda xs: tuple(sorted(set(xs), key=len, reverse=True))  # noqa: E731
+    return Tables(
+        units=units,
+        unit_max=max(len(k) for k in units),
+        currency_prefix=dict(prefix),
+        hedge_before=dict(h["before"]),
+        hedge_after=dict(h["after"]),
+        after_not_before=by_len(_strings(h.get("after_not_before"), "hedges.yaml", "after_not_before")),
+        before_blocked=blocked,
+        range_connectors=by_len(_strings(h.get("range_connectors"), "hedges.yaml", "range_connectors")),
+        range_blocked_after=by_len(_strings(h.get("range_blocked_after"), "hedges.yaml", "range_blocked_after")),
+        list_separators=by_len(_strings(h.get("list_separators"), "hedges.yaml", "list_separators")),
+        phrases=regex.compile("|".join(regex.escape(p) for p in by_len(phrases))) if phrases else None,
+        patterns=pats,
+        not_after=by_len(_strings(e.get("not_after"), "exclusions.yaml", "not_after")),
+        not_before=by_len(_strings(e.get("not_before"), "exclusions.yaml", "not_before")),
+    )
