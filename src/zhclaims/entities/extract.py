@@ -1,0 +1,191 @@
+"""Finding entity mentions in an article: gazetteers + rules + the model, merged, then named.
+
+Layers, all over ``view.norm`` inside the body's sentences:
+
+1. gazetteer hits (places, organisations; ambiguous surfaces such as 理想 only in context);
+2. rules (persons by role/speech context, organisations by suffix, product codes, 我国);
+3. the model (``ner.py``), on every sentence (``ner="all"``), only where it is needed
+   (``"auto"``, the default, see ``needs_model``), or never (``"off"``);
+4. overlaps resolved: longer span first, then the more trusted layer; a model span never cuts
+   through or swallows a rule/gazetteer span, except an ORG holding a place (北京大学);
+   a model place that the gazetteer covers piece by piece is replaced by the pieces;
+5. canonical names (``canonical.py``), and the short forms of the article's organisations
+   (零跑 for 零跑汽车) searched and named.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..model import Article, Entity
+from ..text.view import TextView
+from . import canonical, gazetteers, ner, rules
+from .rules import Cand
+
+MODES = ("all", "auto", "off")
+# an ambiguous gazetteer name (理想, 长城) counts when an organisation word follows it ...
+_ORG_CONTEXT_AFTER = regex.compile(r"(?:汽车|品牌|集团|公司|股份|控股|旗下|等品牌|等车企|等企业|等公司|等厂商)")
+_ENUM = "、和与及"
+# ... and sentences worth the model in "auto" mode: a figure, a speech verb or role, or a name
+# the rules cannot place (a Han run before a place/org suffix is left to the rules).
+_AUTO_TRIGGER = regex.compile(r"[0-9零一二三四五六七八九十百千万亿]|表示|说|称|指出|认为|介绍|强调|透露|会见|访问|出席|主持|会谈|致电|致信|电贺")
+
+
+_SMALL_PLACES = {"county", "city"}
+
+
+def _aligned(view: TextView, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` starts and ends on jieba word boundaries of its sentence."""
+    sent = view.sentences[view.sentence_index(s)]
+    bounds = set()
+    for ts, te in view.tokens(sent.start, sent.end):
+        bounds.add(ts)
+        bounds.add(te)
+    return s in bounds and e in bounds
+
+
+def needs_model(norm: str, s: int, e: int, found: list[Cand]) -> bool:
+    """"auto" mode: run the model on a sentence that has a figure or a speaker cue, or where the
+    rules and gazetteers found nothing at all in a sentence longer than a headline fragment."""
+    return bool(_AUTO_TRIGGER.search(norm, s, e)) or (not found and e - s >= 12)
+
+
+def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity]:
+    norm = view.norm
+    cands: list[Cand] = []
+    ambiguous: list[tuple[int, int, gazetteers.Entry]] = []
+    for b in view.body:
+        for s, e, entry in gazetteers.find(norm, b.start, b.end):
+            if view.sentence_index(s) is None or view.sentence_index(s) != view.sentence_index(e - 1):
+                continue
+            if entry.kind in _SMALL_PLACES and not _aligned(view, s, e):
+                continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
+            if entry.ambiguous:
+                ambiguous.append((s, e, entry))
+            else:
+                cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 3))
+    by_sentence: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
+    todo: list[int] = []
+    for i, sent in enumerate(view.sentences):
+        s, e = sent.start, sent.end
+        found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens) + rules.products(norm, s, e) \
+            + rules.country_references(norm, s, e)
+        cands.extend(found)
+        if mode == "all" or (mode == "auto" and needs_model(norm, s, e, found + by_sentence.get(i, []))):
+            todo.append(i)
+    model: list[Cand] = []
+    if mode != "off" and todo:
+        texts = [norm[view.sentences[i].start:view.sentences[i].end] for i in todo]
+        for i, spans in zip(todo, ner.predict(texts)):
+            off = view.sentences[i].start
+            model.extend(Cand(off + s, off + e, label, None, "model", 1) for s, e, label in spans)
+    # ambiguous gazetteer names: accepted in an organisation context, or when the model agrees
+    model_spans = {(c.start, c.end, c.label) for c in model}
+    firm = [c for c in cands if c.label == "ORG"]
+    for s, e, entry in ambiguous:
+        if _ORG_CONTEXT_AFTER.match(norm, e) or (s, e, entry.label) in model_spans or _enumerated(norm, s, e, firm):
+            cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
+    chosen = resolve(cands, model)
+    return _name(article, view, chosen)
+
+
+def _enumerated(norm: str, s: int, e: int, firm: list[Cand]) -> bool:
+    """Next to another organisation in an enumeration (问界、理想)."""
+    for c in firm:
+        if c.end == s - 1 and norm[s - 1] in _ENUM:
+            return True
+        if c.start == e + 1 and norm[e] in _ENUM:
+            return True
+    return False
+
+
+def resolve(cands: list[Cand], model: list[Cand]) -> list[Cand]:
+    """Non-overlapping mentions: longer first, then the more trusted layer."""
+    firm = sorted(cands, key=lambda c: (c.start, c.end))
+    kept_model = []
+    for m in model:
+        inside = [c for c in firm if c.start < m.end and m.start < c.end]
+        if not inside:
+            kept_model.append(m)
+            continue
+        crossing = any(c.start < m.start or c.end > m.end for c in inside)
+        if crossing:
+            continue
+        if any(c.label == m.label or (c.label == "PERSON") or (m.label != "ORG") for c in inside):
+            continue  # the rules already say what is there (or the model place is made of gazetteer places)
+        kept_model.append(m)  # an ORG holding a place: 北京大学, 浙江省政府
+    pool = sorted(firm + kept_model, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    taken: list[Cand] = []
+    occupied = bytearray()
+    hi = max((c.end for c in pool), default=0)
+    occupied = bytearray(hi + 1)
+    for c in pool:
+        if any(occupied[c.start:c.end]):
+            continue
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
+    norm, text = view.norm, view.text
+    names: list[str] = []
+    for c in chosen:
+        surface = norm[c.start:c.end]
+        if c.label == "ORG":
+            names.append(canonical.org_name(c.name or surface))
+        elif c.label == "GPE":
+            names.append(c.name or canonical.place_name(surface))
+        else:
+            names.append(c.name or surface.strip())
+    # short forms of the article's organisations (零跑 for 零跑汽车) and their continuations (零跑国际)
+    orgs = Counter(n for c, n in zip(chosen, names) if c.label == "ORG")
+    extra = _short_form_mentions(view, chosen, orgs)
+    if extra:
+        pairs = sorted(list(zip(chosen, names)) + extra, key=lambda p: p[0].start)
+        chosen, names = [p[0] for p in pairs], [p[1] for p in pairs]
+        orgs = Counter(n for c, n in zip(chosen, names) if c.label == "ORG")
+    merged = canonical.merge_prefixes(orgs)
+    out = []
+    for c, n in zip(chosen, names):
+        if c.label == "ORG":
+            n = merged.get(n, n)
+        surface = text[c.start:c.end]
+        out.append(Entity(text=surface, start=c.start, end=c.end, label=c.label, name=n, source=c.source))
+    return out
+
+
+def _short_form_mentions(view: TextView, chosen: list[Cand], orgs: Counter) -> list[tuple[Cand, str]]:
+    norm = view.norm
+    table = gazetteers.entries()
+    shorts: dict[str, str] = {}
+    for name in orgs:
+        sf = canonical.short_form(name)
+        if sf is None or sf in table or not rules._name_like(sf, rules._freq()):
+            continue
+        shorts[sf] = name
+    if not shorts:
+        return []
+    conts = canonical.continuations()
+    rx = regex.compile("(?:" + "|".join(regex.escape(s) for s in sorted(shorts, key=len, reverse=True)) + ")"
+                       + "(?:" + "|".join(regex.escape(c) for c in conts) + ")?")
+    hi = max([len(norm)] + [c.end for c in chosen])
+    occupied = bytearray(hi + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for sent in view.sentences:
+        for m in rx.finditer(norm, sent.start, sent.end):
+            s, e = m.span()
+            if any(occupied[s:e]):
+                continue
+            word = m.group()
+            stem = next(x for x in sorted(shorts, key=len, reverse=True) if word.startswith(x))
+            name = shorts[stem] if word == stem else word
+            occupied[s:e] = b"\x01" * (e - s)
+            out.append((Cand(s, e, "ORG", name, "rule", 2), name))
+    return out

@@ -1,0 +1,99 @@
+"""The entities stage's gazetteers: places and organisations as data, one Aho-Corasick automaton.
+
+Files (in ``entities/data/``), all ``surface <TAB> canonical <TAB> kind [<TAB> ambiguous]``:
+
+- ``places_world.tsv``  continents, countries (with full names), capitals, major cities (JioNLP)
+- ``places_cn.tsv``     Chinese provinces, prefecture cities, counties with short forms (JioNLP)
+- ``places_extra.tsv``  world regions, Chinese macro-regions, rivers, seas, mountains, more cities
+- ``orgs.tsv``          government bodies, international organisations, media, universities,
+                        companies and brands; ``ambiguous`` 1 marks a surface that is also an
+                        ordinary word (理想, 长城, 苹果): the stage accepts it only in context.
+
+The same names go into the jieba user dictionary (``jieba_words``) so they are not split.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_tsv, load_yaml
+from ..errors import DataFileError
+
+PLACE_FILES = ("places_world.tsv", "places_cn.tsv", "places_extra.tsv")
+ORG_FILE = "orgs.tsv"
+PLACE_KINDS = {"continent", "country", "city", "province", "county", "region", "water", "mountain"}
+ORG_KINDS = {"government", "party", "international", "media", "university", "company"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    surface: str
+    canonical: str
+    label: str  # GPE | ORG
+    kind: str
+    ambiguous: bool = False
+
+
+def _rows(name: str, kinds: set[str], label: str) -> list[Entry]:
+    out = []
+    for row in load_tsv("entities", name):
+        if len(row) < 3 or not row[0] or not row[1] or row[2] not in kinds:
+            raise DataFileError("E201", detail=f"entities/data/{name}: bad row {row!r}")
+        amb = len(row) > 3 and row[3] == "1"
+        out.append(Entry(row[0], row[1], label, row[2], amb))
+    return out
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, Entry]:
+    """surface -> Entry. Organisations win over places on the same surface; earlier files win."""
+    table: dict[str, Entry] = {}
+    for e in _rows(ORG_FILE, ORG_KINDS, "ORG"):
+        table.setdefault(e.surface, e)
+    for name in PLACE_FILES:
+        for e in _rows(name, PLACE_KINDS, "GPE"):
+            table.setdefault(e.surface, e)
+    return table
+
+
+@lru_cache(maxsize=1)
+def automaton():
+    """An Aho-Corasick automaton over every surface (values: the Entry)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for surface, e in entries().items():
+        auto.add_word(surface, e)
+    auto.make_automaton()
+    return auto
+
+
+def find(norm: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
+    """All gazetteer hits inside ``norm[start:end]`` (overlapping; the stage resolves overlaps).
+
+    A hit made of ASCII letters must not continue a longer Latin word (BYD in BYDX is no hit).
+    """
+    out = []
+    if end <= start:
+        return out
+    for last, e in automaton().iter(norm, start, end):
+        s = last - len(e.surface) + 1
+        if e.surface.isascii():
+            if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or (
+                last + 1 < len(norm) and norm[last + 1].isascii() and norm[last + 1].isalnum()):
+                continue
+        out.append((s, last + 1, e))
+    return out
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return load_yaml("entities", "rules.yaml")
+
+
+def jieba_words():
+    """(word, freq, tag) for the jieba user dictionary: every unambiguous gazetteer name of 2+ chars."""
+    for surface, e in entries().items():
+        if e.ambiguous or len(surface) < 2 or surface.isascii():
+            continue
+        yield surface, None, "nt" if e.label == "ORG" else "ns"

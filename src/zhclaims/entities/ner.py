@@ -1,0 +1,46 @@
+"""The statistical layer: a character-level spaCy NER shipped in ``entities/model/``.
+
+Trained by ``scripts/train_ner.py`` on CLUENER2020 train (see the README). It reads characters
+(spaCy's ``zh`` char segmenter), so an entity boundary inside a jieba word is never lost, and it
+reads ``view.norm`` (half-width, simplified), as it was trained on normalized text.
+"""
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from pathlib import Path
+
+LABELS = {"ORG", "PERSON", "GPE"}
+_lock = threading.Lock()
+_nlp = None
+_loaded = False
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("zhclaims.entities").joinpath("model")))
+
+
+def get_model():
+    """The loaded spaCy pipeline (once per process), or None when the package holds no model."""
+    global _nlp, _loaded
+    if not _loaded:
+        with _lock:
+            if not _loaded:
+                path = model_path()
+                if (path / "meta.json").exists():
+                    import spacy
+
+                    _nlp = spacy.load(path)
+                _loaded = True
+    return _nlp
+
+
+def predict(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """(start, end, label) per text, offsets into that text; [] for each text without a model."""
+    nlp = get_model()
+    if nlp is None:
+        return [[] for _ in texts]
+    out = []
+    for doc in nlp.pipe(texts, batch_size=64):
+        out.append([(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in LABELS])
+    return out

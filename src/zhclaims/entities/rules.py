@@ -1,0 +1,234 @@
+"""Rule layer of the entities stage: candidates found by patterns over ``view.norm``.
+
+- persons by role context (创始人朱江明, CEO 徐军) and before speech verbs (朱江明说, 徐军表示)
+- organisations by suffix (…集团, …银行, …委员会, …大学 strong; …汽车, …公司, …科技 weak: only
+  after a name-like stem, so 零跑汽车 but not 新能源汽车), using jieba tokens for the stem
+- product and model codes (C11, S01, A系列, “凌芯01”)
+- 我国/中方 as mentions of 中国
+
+Every function returns ``Cand`` records with offsets into the text; the tables are in
+``data/rules.yaml``. Every regex is linear: alternations of literals and single character classes
+with bounded repetition.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .gazetteers import rules as rule_tables
+
+HAN = r"\p{Han}"
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    label: str
+    name: str | None  # canonical name when the layer knows it, else None (the surface)
+    source: str  # rule | gazetteer | model
+    prio: int  # higher wins an overlap of equal length; see stage.resolve
+
+
+def _words(key: str) -> list[str]:
+    v = rule_tables()[key]
+    return v.split() if isinstance(v, str) else list(v)
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    surnames = _words("surnames")
+    compound = [s for s in surnames if len(s) > 1]
+    single = "".join(s for s in surnames if len(s) == 1)
+    weak = set(_words("weak_surnames"))
+    not_in = "".join(sorted(set(_words("not_in_name"))))
+    given = rf"[^\P{{Han}}{regex.escape(not_in)}]"
+    # a name: compound surname + 1-2, or single surname + 1-2 given-name characters
+    name = rf"(?:(?:{_alt(compound)})|[{regex.escape(single)}]){given}{given}?+"
+    roles = _alt(_words("roles"))
+    role_re = regex.compile(rf"(?:{roles})(?:兼(?:{roles}))*+[ ]?(?P<name>{name})(?!{given}{given})")
+    verbs = _alt(_words("speech_verbs"))
+    verb_re = regex.compile(rf"(?:{verbs})")
+    return {
+        "role": role_re,
+        "verb": verb_re,
+        "single": set(single),
+        "compound": set(compound),
+        "weak": weak,
+        "not_in": set(not_in),
+        "titles": sorted(_words("titles"), key=len, reverse=True),
+    }
+
+
+def persons(norm: str, start: int, end: int) -> list[Cand]:
+    t = _tables()
+    out: list[Cand] = []
+    for m in t["role"].finditer(norm, start, end):
+        s, e = m.span("name")
+        out.append(Cand(s, e, "PERSON", None, "rule", 3))
+    for m in t["verb"].finditer(norm, start, end):
+        p = m.start()
+        for title in t["titles"]:
+            if norm.startswith(title, p - len(title)) and p - len(title) >= start:
+                p -= len(title)
+                break
+        got = _name_before(norm, max(start, p - 4), p, t)
+        if got:
+            out.append(Cand(got, p, "PERSON", None, "rule", 2))
+    return out
+
+
+def _name_before(norm: str, lo: int, p: int, t) -> int | None:
+    """Start of a 2-3 character name ending at ``p`` (a strong surname first), or None."""
+    for n in (3, 2):
+        s = p - n
+        if s < lo:
+            continue
+        chunk = norm[s:p]
+        if not all("\u4e00" <= c <= "\u9fff" for c in chunk):
+            continue
+        if n == 3 and chunk[:2] in t["compound"]:
+            first_ok, rest = True, chunk[2:]
+        else:
+            first_ok, rest = chunk[0] in t["single"] and chunk[0] not in t["weak"], chunk[1:]
+        if not first_ok or any(c in t["not_in"] for c in rest):
+            continue
+        # the character before must not glue to the name (a surname char right before: 3-char wins)
+        return s
+    return None
+
+
+@lru_cache(maxsize=1)
+def _org_tables():
+    r = rule_tables()["org_suffixes"]
+    strong, weak = list(r["strong"]), list(r["weak"])
+    stop = set(_words("org_stem_stop"))
+    return {
+        "re": regex.compile(rf"(?:{_alt(strong + weak)})"),
+        "strong": set(strong),
+        "weak": set(weak),
+        "stop": stop,
+    }
+
+
+def _freq():
+    from ..text.segment import get_segmenter
+
+    return get_segmenter().tk.FREQ
+
+
+def _name_like(word: str, freq) -> bool:
+    """A stem that is not an ordinary word: unknown to jieba's dictionary or rare in it."""
+    return freq.get(word, 0) < 30
+
+
+def _is_namechar(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or (c.isascii() and c.isalnum())
+
+
+def organisations(norm: str, start: int, end: int, tokens) -> list[Cand]:
+    """ORG names by suffix; ``tokens(start, end)`` gives jieba token spans of the sentence."""
+    t = _org_tables()
+    hits = list(t["re"].finditer(norm, start, end))
+    if not hits:
+        return []
+    toks = tokens(start, end)
+    ends = {e: i for i, (s, e) in enumerate(toks)}
+    freq = _freq()
+    out: list[Cand] = []
+    for m in hits:
+        ss, se = m.span()
+        suffix = m.group()
+        strong = suffix in t["strong"]
+        if se < end and _is_namechar(norm[se]) and ends.get(se) is None:
+            continue  # the suffix runs on into a longer word (公司法, 银行业 ...)
+        # stem: the token(s) right before the suffix; or the token that ends with the suffix
+        i = ends.get(ss)
+        stem_start = None
+        if i is not None:
+            s0, e0 = toks[i]
+            stem = norm[s0:e0]
+            if strong:
+                j = i
+                # a strong suffix takes up to three words: 国家/发展/改革 委员会
+                while j > 0 and ss - toks[j - 1][0] <= 8 and _good_stem_word(norm[toks[j - 1][0]:toks[j - 1][1]], t):
+                    if not _good_stem_word(norm[toks[j][0]:toks[j][1]], t):
+                        break
+                    j -= 1
+                    if i - j >= 2:
+                        break
+                stem_start = toks[j][0] if _good_stem_word(norm[toks[j][0]:toks[j][1]], t) else s0
+                stem = norm[stem_start:ss]
+            else:
+                stem_start = s0
+            if not _good_stem(stem, t) or (not strong and not _name_like(stem, freq)):
+                continue
+        else:
+            # the suffix sits inside a token: accept when that token ends with the suffix
+            for s0, e0 in toks:
+                if s0 < ss and e0 == se:
+                    stem = norm[s0:ss]
+                    if _good_stem(stem, t) and (strong or _name_like(stem, freq)):
+                        stem_start = s0
+                    break
+            if stem_start is None:
+                continue
+        if not strong and (norm[stem_start].isdigit() or (stem_start > start and norm[stem_start - 1] in "的家")):
+            continue  # 5G通信; 一家…公司, 位于深圳的…公司: a description, not a name
+        out.append(Cand(stem_start, se, "ORG", None, "rule", 3 if strong else 2))
+    return out
+
+
+def _good_stem_word(w: str, t) -> bool:
+    return len(w) >= 2 and all(_is_namechar(c) for c in w) and w not in t["stop"]
+
+
+def _good_stem(stem: str, t) -> bool:
+    return 1 <= len(stem) <= 10 and all(_is_namechar(c) for c in stem) and stem not in t["stop"] and (
+        len(stem) >= 2 or False)
+
+
+@lru_cache(maxsize=1)
+def _product_tables():
+    p = rule_tables()["products"]
+    return {
+        "code": regex.compile(r"(?<![A-Za-z0-9.\-])[A-Z]{1,3}[0-9]{1,4}[A-Z]?(?![A-Za-z0-9%.\-])"),
+        "series": regex.compile(r"(?<![A-Za-z0-9])[A-Z][0-9]{0,2}系列"),
+        "quoted": regex.compile(r"(?<=[“\"「‘])[\p{Han}A-Za-z]{1,6}[0-9]{1,4}(?=[”\"」’])"),
+        "exclude": set(p["exclude_codes"]),
+        "prefixes": tuple(sorted(p["exclude_prefixes"], key=len, reverse=True)),
+    }
+
+
+def products(norm: str, start: int, end: int) -> list[Cand]:
+    t = _product_tables()
+    out: list[Cand] = []
+    for m in t["code"].finditer(norm, start, end):
+        code = m.group()
+        head = regex.match(r"[A-Z]+", code).group()
+        if code in t["exclude"] or head in t["prefixes"]:
+            continue
+        out.append(Cand(m.start(), m.end(), "PRODUCT", None, "rule", 3))
+    for key in ("series", "quoted"):
+        for m in t[key].finditer(norm, start, end):
+            out.append(Cand(m.start(), m.end(), "PRODUCT", None, "rule", 3))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _reference_tables():
+    r = rule_tables()["references"]
+    marks = {w: r["country"][w] for w in r["mark_as_entity"]}
+    return regex.compile(_alt(marks)), marks
+
+
+def country_references(norm: str, start: int, end: int) -> list[Cand]:
+    """我国/中方 as GPE mentions of the country they stand for."""
+    rx, marks = _reference_tables()
+    return [Cand(m.start(), m.end(), "GPE", marks[m.group()], "rule", 3) for m in rx.finditer(norm, start, end)]
