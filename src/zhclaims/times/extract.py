@@ -1,0 +1,210 @@
+"""Finding time expressions in running text and resolving them in article order.
+
+One compiled scan per body span over ``view.norm`` finds candidates; ``parse.spec_from_groups``
+says what each one is; ``resolve`` anchors it. Context (the year in the sentence, paragraph and
+article before) is tracked while walking the candidates in order, so the whole pass is linear.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..model import Interval, Time
+from ..text.view import TextView
+from .parse import Spec, date_mod, spec_from_groups
+from .patterns import scanner
+from .resolve import Anchor, Env, Value, infer_anchor, iso, resolve_duration, resolve_point, _inherit
+
+SENT_END = regex.compile(r"[。！？!?；;\n]")
+FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|目标|预期")
+COMPARE_BEFORE = ("较", "比", "相比", "同比", "对比", "比上年")
+
+
+def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:
+    """Candidates in ``norm[start:end]``: (start, end, spec), in text order."""
+    out = []
+    for m in scanner().finditer(norm, start, end):
+        d = m.groupdict()
+        if d.get("dur"):
+            d["captures_n2"], d["captures_u2"] = m.captures("n2"), m.captures("u2")
+        spec = spec_from_groups(d)
+        if spec is None:
+            continue
+        s, e = m.span()
+        pre = d.get("pre")
+        if pre and _drop_prefix(norm, s, pre, d):
+            s += len(pre)
+            spec.mod = date_mod(None, d.get("suf"))
+        if d.get("dur") and spec.unit == "D" and d.get("u") == "日" and not (d.get("dpre") or d.get("dsuf")):
+            continue  # 一日之计: a bare 日 count is no duration
+        out.append((s, e, spec))
+    return out
+
+
+VERB_BEFORE_TO = regex.compile(r"[\p{Han}]")  # 上升至2022年: 至 after a verb is "to", not "until"
+WORD_BEFORE_FROM = "来出源各亲独擅"  # 来自2025年: 自 inside a word
+
+
+def _drop_prefix(norm: str, s: int, pre: str, d: dict) -> bool:
+    """Whether the matched prefix belongs to the words before, not to the time."""
+    before = norm[s - 1] if s > 0 else ""
+    if pre in ("从", "由"):
+        # 从2025年12月 ... 到如今: 从 opens a span that ends far away; the time is 2025年12月
+        return not d.get("sep") and not d.get("suf")
+    if pre in ("至", "到"):
+        return bool(before) and VERB_BEFORE_TO.match(before) is not None
+    if pre in ("自", "自从"):
+        return before in WORD_BEFORE_FROM if before else False
+    return False
+
+
+def _between(norm: str, a: int, b: int, pattern) -> bool:
+    return a < b and pattern.search(norm, a, b) is not None
+
+
+class _Context:
+    """The explicit years and months seen so far, with where they ended."""
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.year: tuple[int, int] | None = None  # (end offset, year)
+        self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
+
+    def env(self, anchor: Anchor | None, pos: int, sent_start: int) -> Env:
+        norm = self.norm
+        env = Env(anchor)
+        if self.year is not None:
+            end, y = self.year
+            env.any_year = y
+            if "\n" not in norm[end:pos]:
+                env.par_year = y
+                if not _between(norm, end, pos, SENT_END):
+                    env.sent_year = y
+        if self.month is not None:
+            end, y, m = self.month
+            if "\n" not in norm[end:pos]:
+                env.par_month = (y, m)
+        env.future = FUTURE.search(norm, sent_start, pos) is not None
+        return env
+
+    def saw(self, spec: Spec, value: Value | None, start: int, end: int) -> None:
+        if value is None or spec.kind not in ("point", "special"):
+            return
+        before = self.norm[max(0, start - 3):start]
+        if any(before.endswith(w) for w in COMPARE_BEFORE):
+            return  # 较2025年12月: a comparison base sets no context
+        pt = spec.a
+        if spec.kind == "special" or (pt is not None and (pt.year is not None or pt.year_rel is not None)):
+            if value.grain in ("year", "half", "quarter", "month", "day", "hour", "minute", "second"):
+                self.year = (end, value.start.year)
+        if pt is not None and pt.month is not None and pt.month_to is None and (pt.year is not None or pt.year_rel is not None):
+            self.month = (end, value.start.year, value.start.month)
+
+
+def _kind_for_point(spec: Spec, value: Value) -> str:
+    pt = spec.a
+    if spec.mod == "since":
+        return "range"
+    if pt.hour is not None and pt.day is None and pt.day_rel is None and pt.weekday is None and pt.holiday is None \
+            and pt.month is None:
+        return "time"
+    if pt.holiday is not None and value.end - value.start > dt.timedelta(days=1) and pt.hour is None:
+        return "range"
+    if pt.month_to is not None:
+        return "range"
+    return "date"
+
+
+def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Interval | None, str | None, bool]:
+    """(kind, grain, value, interval, duration, anchored)."""
+    anchor = env.anchor
+    if spec.kind == "point":
+        v = resolve_point(spec.a, env)
+        if v is None:
+            return "date", None, None, None, None, False
+        kind = _kind_for_point(spec, v)
+        start, end = v.start, v.end
+        anchored = v.anchored
+        if spec.mod == "since" and anchor is not None and anchor.end > start:
+            end, anchored = anchor.end, True
+        return kind, v.grain, v, Interval(iso(start), iso(end)), None, anchored
+    if spec.kind == "range":
+        va = resolve_point(spec.a, env)
+        vb = resolve_point(_inherit(spec.b, spec.a), env)
+        if va is None or vb is None:
+            return "range", (va or vb).grain if (va or vb) else None, None, None, None, False
+        if vb.end <= va.start and spec.b.year is None and spec.b.year_rel is None and vb.grain in ("month", "day"):
+            # 8月至2月, 12月25日到1月3日: the second point is in the next year
+            try:
+                vb = Value(vb.start.replace(year=vb.start.year + 1), vb.end.replace(year=vb.end.year + 1), vb.grain, vb.anchored)
+            except ValueError:
+                return "range", va.grain, None, None, None, False
+        if vb.end <= va.start:
+            return "range", va.grain, None, None, None, False
+        grain = va.grain if GRAIN_RANK[va.grain] <= GRAIN_RANK[vb.grain] else vb.grain
+        return "range", grain, va, Interval(iso(va.start), iso(vb.end)), None, va.anchored or vb.anchored
+    if spec.kind == "duration":
+        from .resolve import duration_iso
+
+        kind, interval, anchored = resolve_duration(spec, env)
+        return kind, spec.unit_grain, None, interval, duration_iso(spec.amount, spec.unit, spec.time_unit, spec.parts), anchored
+    if spec.kind == "set":
+        return "set", spec.grain, None, None, spec.iso, False
+    if spec.kind == "special":
+        if spec.special == "rest_of_year":
+            if anchor is None:
+                return "range", "month", None, None, None, True
+            start = dt.datetime(anchor.at.year, anchor.at.month, 1)
+            start = start.replace(year=start.year + (start.month == 12), month=start.month % 12 + 1)
+            end = dt.datetime(anchor.at.year + 1, 1, 1)
+            if start >= end:
+                return "range", "month", None, None, None, True
+            return "range", "month", Value(start, end, "month", True), Interval(iso(start), iso(end)), None, True
+        shift = {"context_year": 0, "next_context_year": 1, "prev_context_year": -1}[spec.special]
+        y = env.any_year
+        if y is None:
+            return "date", "year", None, None, None, True
+        start, end = dt.datetime(y + shift, 1, 1), dt.datetime(y + shift + 1, 1, 1)
+        return "date", "year", Value(start, end, "year", True), Interval(iso(start), iso(end)), None, True
+    return "date", spec.grain, None, None, None, True  # vague: 近日, 目前 ...
+
+
+GRAIN_RANK = {g: i for i, g in enumerate(("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year"))}
+
+
+def find_times(view: TextView, published: dt.datetime | None = None) -> list[Time]:
+    """Every time expression in the body of ``view``, resolved against ``published``."""
+    norm, text = view.norm, view.text
+    cands: list[tuple[int, int, Spec]] = []
+    for b in view.body:
+        cands.extend(scan(norm, b.start, b.end))
+    if not cands:
+        return []
+    if published is not None:
+        anchor = Anchor.from_published(published)
+    else:
+        anchor = infer_anchor([c[2].a for c in cands if c[2].kind == "point" and c[2].a is not None])
+    ctx = _Context(norm)
+    out: list[Time] = []
+    for s, e, spec in cands:
+        sent = view.sentence_at(s)
+        env = ctx.env(anchor, s, sent.start if sent else s)
+        try:
+            kind, grain, value, interval, duration, anchored = _resolve(spec, env)
+        except (ValueError, OverflowError):
+            kind, grain, value, interval, duration, anchored = "date", None, None, None, None, False
+        ctx.saw(spec, value, s, e)
+        out.append(Time(text=text[s:e], start=s, end=e, kind=kind, grain=grain, interval=interval,
+                        duration=duration, anchored=anchored, mod=spec.mod))
+    out.sort(key=lambda t: (t.start, t.end))
+    return out
+
+
+def extract_times(text: str, published: str | dt.date | dt.datetime | None = None) -> list[Time]:
+    """The plain-function form: every time expression in ``text`` (the whole text is the body)."""
+    from ..pipeline import to_datetime
+
+    if not text:
+        return []
+    return find_times(TextView(text), to_datetime(published) if not isinstance(published, dt.datetime) else published)

@@ -1,0 +1,126 @@
+"""The scanner: one compiled regular expression, built from the word tables in ``data/``.
+
+Every piece has a bounded length (no unbounded repetition anywhere), so a scan is linear in the
+text. Group names carry a prefix, ``a_`` for the first point of an expression and ``b_`` for the
+second point of a range; the ``regex`` module allows a name in several alternatives.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .parse import holidays, words
+
+CN_D = "零〇一二两三四五六七八九"
+CN_N = "零〇一二两三四五六七八九十廿"
+NOT_NUM_AFTER = r"(?![\d.%零〇一二两三四五六七八九十百千万亿])"
+
+
+def alt(items) -> str:
+    """An alternation of literal words, longest first (so 上上个月 wins over 上月)."""
+    return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda s: (-len(s), s)))
+
+
+def _point(p: str) -> str:
+    w = words()
+    h = holidays()
+    year4 = rf"(?P<{p}y>(?<![\d.])[12]\d{{3}}(?![\d.])|[{CN_D}]{{4}}|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)\s?年"
+    # two-digit years only where the context says year: 07年, 于21年, 21年3月, 18年10月1日
+    ctx_after = r"(?=\s?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月|[上下前后]半年|第?[一二三四]季度|Q[1-4]|底|初|末|以来|以后|之后|以前|之前|起|奥运))"
+    year2 = (
+        rf"(?:(?P<{p}y2>(?<![\d.])\d{{2}}(?![\d.])|[{CN_D}]{{2}})\s?年{ctx_after}"
+        rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年"
+        rf"|(?<=[于在从自至到])(?P<{p}y2>\d{{2}})\s?年)"
+    )
+    yrel = rf"(?P<{p}yrel>{alt(w['years'])})"
+    year = rf"(?:{year4}|{year2}|{yrel})"
+    ypart = rf"(?P<{p}yp>{alt(w['year_parts'])})"
+    yend = rf"(?P<{p}ye>底|初(?![步期次始衷心级创赛选审具现见])|末(?!期)|中(?=[,，。;；、\s)）]|$))"
+    mnum = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])(?![\d.])|十[一二]|[一二三四五六七八九十])"
+    month = rf"(?:(?P<{p}mfrom>{mnum})\s?(?:[-—–~－]{{1,2}}|至|到)\s?)?(?P<{p}m>{mnum}|正|冬|腊)\s?月份?"
+    mrel = rf"(?P<{p}mrel>{alt(w['months'])})"
+    mpart = (
+        rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|初(?![步期次始衷心级创赛选审具现见])|中(?=[,，。;；、\s)）]|$)"
+        rf"|末(?!期)|底)"
+    )
+    day = (
+        rf"(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.])|三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?"
+        rf"|十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
+    )
+    # a day after a month without 日: lunar 初一, or 八月十五 / 腊月18 where nothing numeric follows
+    lday = (
+        rf"(?P<{p}ld>初[一二三四五六七八九十]|(?:三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?"
+        rf"|[一二三四五六七八九])(?=[,，。;；、\s的早晚上下中凌]|$)|(?<=[正冬腊]月)\d{{1,2}}{NOT_NUM_AFTER})"
+    )
+    wtail = r"(?:[,，]?\s?(?:星期|周|礼拜)[一二三四五六日天])?"
+    monthblock = rf"(?:(?:{month}\s?(?:{mpart})?|{mrel})\s?(?:{day}|{lday})?{wtail})"
+    dayabs = rf"(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]))\s?[日号]{wtail}"
+    relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
+    wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
+    wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
+    wday = rf"(?:(?P<{p}wd>[一二三四五六日天1-7])|(?P<{p}wend>末))"
+    week = rf"(?:{wpre}\s?{wword}{wday}?|{wword}{wday})"
+    hol = rf"(?P<{p}hol>{alt(list(h['solar']) + list(h['lunar']) + list(h['eve']) + list(h['term']) + list(h['nth_weekday']))})"
+    holc = rf"(?P<{p}hol>{alt(h['needs_context'])})(?={alt(h['context_after'])})"
+    lunar = rf"(?P<{p}lun>农历)?"
+    numdate = (
+        rf"(?:(?<![\d.])(?P<{p}ny>[12]\d{{3}})(?P<{p}ns>[-/.])(?P<{p}nm>1[0-2]|0?[1-9])(?P={p}ns)(?P<{p}nd>3[01]|[12]\d|0?[1-9])(?![\d.%])"
+        rf"(?:(?:T|\s{{1,2}})(?P<{p}hc>[01]?\d|2[0-3]):(?P<{p}mc>[0-5]\d)(?::(?P<{p}sc>[0-5]\d))?(?![\d:]))?"
+        rf"|(?<![\d./])(?P<{p}nm>1[0-2]|0?[1-9])/(?P<{p}nd>3[01]|[12]\d|0?[1-9])/(?P<{p}ny>[12]\d{{3}})(?![\d./]))"
+    )
+    decade = (
+        rf"(?:(?P<{p}cent>上世纪|本世纪|(?<!\d)(?:1\d|20)世纪|十[一二三四五六七八九]世纪|二十世纪|二十一世纪))?"
+        rf"(?P<{p}dec>(?<![\d.])[1-9]0(?!\d)|[一二三四五六七八九]十)年代"
+    )
+    date_core = (
+        rf"(?:{numdate}"
+        rf"|{decade}"
+        rf"|{lunar}{year}\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol})?"
+        rf"|{lunar}{monthblock}"
+        rf"|{dayabs}|{relday}|{week}|{hol}|{holc}|{ypart})"
+    )
+    dpart = rf"(?P<{p}dp>{alt(w['day_parts'])})"
+    clock = (
+        rf"(?:(?P<{p}h>(?<![\d.])(?:[01]?\d|2[0-4])(?![\d.])|[零一二两三四五六七八九十]{{1,3}})\s?[点时]"
+        rf"(?:(?P<{p}mi>[0-5]?\d|[零一二三四五六七八九十]{{1,3}})\s?分(?:(?P<{p}s>[0-5]?\d|[零一二三四五六七八九十]{{1,3}})\s?秒)?"
+        rf"|(?P<{p}mq>半|一刻|三刻|1刻|3刻)"
+        rf"|(?P<{p}mi>[0-5]\d|零[一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?)(?![\d.%{CN_N}百千万亿个])"
+        rf"|(?P<{p}hz>钟|整|正)|(?![\d{CN_N}]))"
+        rf"|(?P<{p}hc>(?<![\d.:])(?:[01]?\d|2[0-3]))\s?:\s?(?P<{p}mc>[0-5]\d)(?:\s?:\s?(?P<{p}sc>[0-5]\d))?(?![\d.:]))"
+        rf"(?:\s?(?P<{p}ampm>[ap]\.?m\.?|PM|AM|pm|am|p(?![a-z])))?"
+    )
+    tod = rf"(?:{dpart}\s?(?:{clock})?|{clock})"
+    return rf"(?:{date_core}(?:\s?{tod})?|{tod})"
+
+
+def _duration() -> str:
+    w = words()
+    units = alt(w["units"])
+    num = rf"(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|[{CN_N}百千]{{1,5}}|几|数|多|半)"
+    one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units})(?P<more2>多|半)?"
+    # a second unit: 8天20小时, 一年又一个月21天 (up to three parts)
+    extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units})){{0,2}}"
+    pre = rf"(?P<dpre>{alt(w['duration_prefixes'])})?"
+    suf = rf"(?P<dsuf>{alt(w['duration_suffixes'])})?"
+    return rf"{pre}{one}{extra}{suf}"
+
+
+def _top() -> str:
+    w = words()
+    pre = r"(?P<pre>自从|自|截至到|截止到|截至|截止|直到|至|到|从|由)?"
+    sep = rf"(?P<sep>{alt(w['range_separators'])})"
+    suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff])|起)?"
+    yrange = (
+        r"(?P<yr1>(?<![\d.])[12]\d{3}(?![\d.]))\s?年?\s?(?:[-—–~－]{1,2}|至|到)\s?(?P<yr2>(?<![\d.])[12]\d{3}(?![\d.]))(?P<yrn>\s?年)?"
+    )
+    a, b = _point("a_"), _point("b_")
+    date = rf"(?:{yrange}|{a}(?:\s?{sep}\s?{b}|\s?(?P<sep>和|与)\s?{b}\s?(?P<suf>之间|间))?)"
+    sets = rf"(?P<set>{alt(w['sets'])})"
+    vague = rf"(?P<vague>{alt(list(w['vague']) + list(w['resolvable_vague']))})"
+    return rf"(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{vague}"
+
+
+@lru_cache(maxsize=1)
+def scanner() -> regex.Pattern:
+    return regex.compile(_top())
