@@ -207,6 +207,8 @@ def _finding_html(model: Model, fi: int, f: Finding) -> str:
 def _findings_list(model: Model, ids: list[int], ai: int | None = None) -> str:
     if not ids:
         return '<p class="none">No finding involves this article.</p>'
+    # inconsistencies first, then in the order the checks gave them
+    ids = sorted(ids, key=lambda fi: (_RANK.get(model.findings[fi].verdict, 3), fi))
     return '<ol class="findings">' + "".join(_finding_html(model, fi, model.findings[fi]) for fi in ids) + "</ol>"
 
 
