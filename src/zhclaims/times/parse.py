@@ -58,6 +58,8 @@ def amount(s: str | None) -> float | None:
         return None
     if s == "半":
         return 0.5
+    if len(s) > 1 and all(c in words()["digits"] for c in s):
+        return None  # 两三个月, 三四天: an approximate count
     try:
         return float(s) if "." in s else cn_int(s)
     except ValueError:

@@ -65,7 +65,7 @@ def _point(p: str) -> str:
     holc = rf"(?P<{p}hol>{alt(h['needs_context'])})(?={alt(h['context_after'])})"
     lunar = rf"(?P<{p}lun>农历)?"
     numdate = (
-        rf"(?:(?<![\d.])(?P<{p}ny>[12]\d{{3}})(?P<{p}ns>[-/.])(?P<{p}nm>1[0-2]|0?[1-9])(?P={p}ns)(?P<{p}nd>3[01]|[12]\d|0?[1-9])(?![\d.%])"
+        rf"(?:(?<![\d./A-Za-z])(?P<{p}ny>[12]\d{{3}})(?P<{p}ns>[-/.])(?P<{p}nm>1[0-2]|0?[1-9])(?P={p}ns)(?P<{p}nd>3[01]|[12]\d|0?[1-9])(?![\d.%])"
         rf"(?:(?:T|\s{{1,2}})(?P<{p}hc>[01]?\d|2[0-3]):(?P<{p}mc>[0-5]\d)(?::(?P<{p}sc>[0-5]\d))?(?![\d:]))?"
         rf"|(?<![\d./])(?P<{p}nm>1[0-2]|0?[1-9])/(?P<{p}nd>3[01]|[12]\d|0?[1-9])/(?P<{p}ny>[12]\d{{3}})(?![\d./]))"
     )
@@ -91,7 +91,8 @@ def _point(p: str) -> str:
         rf"(?:\s?(?P<{p}ampm>[ap]\.?m\.?|PM|AM|pm|am|p(?![a-z])))?"
     )
     tod = rf"(?:{dpart}\s?(?:{clock})?|{clock})"
-    return rf"(?:{date_core}(?:\s?{tod})?|{tod})"
+    # a day part alone (上午, 晚上) is too loose in running text; with a clock it is a time
+    return rf"(?:{date_core}(?:\s?{tod})?|{dpart}\s?{clock}|{clock})"
 
 
 def _duration() -> str:
@@ -110,15 +111,20 @@ def _top() -> str:
     w = words()
     pre = r"(?P<pre>自从|自|截至到|截止到|截至|截止|直到|至|到|从|由)?"
     sep = rf"(?P<sep>{alt(w['range_separators'])})"
-    suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff])|起)?"
+    suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff])|起(?![诉草飞步色火点码来床身]))?"
     yrange = (
         r"(?P<yr1>(?<![\d.])[12]\d{3}(?![\d.]))\s?年?\s?(?:[-—–~－]{1,2}|至|到)\s?(?P<yr2>(?<![\d.])[12]\d{3}(?![\d.]))(?P<yrn>\s?年)?"
     )
     a, b = _point("a_"), _point("b_")
     date = rf"(?:{yrange}|{a}(?:\s?{sep}\s?{b}|\s?(?P<sep>和|与)\s?{b}\s?(?P<suf>之间|间))?)"
     sets = rf"(?P<set>{alt(w['sets'])})"
-    vague = rf"(?P<vague>{alt(list(w['vague']) + list(w['resolvable_vague']))})"
-    return rf"(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{vague}"
+    vague_words = list(w["vague"]) + list(w["resolvable_vague"])
+    vague = rf"(?P<vague>{alt(vague_words)})"
+    # vague words that begin with a date word (去年同期) must be tried before the date
+    date_words = list(w["years"]) + list(w["months"]) + list(w["days"])
+    early = [v for v in vague_words if any(v.startswith(x) and v != x for x in date_words)]
+    early_vague = rf"(?P<vague>{alt(early)})|" if early else ""
+    return rf"{early_vague}(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{vague}"
 
 
 @lru_cache(maxsize=1)

@@ -207,6 +207,8 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             return None
         first, n, grain = pt.year_part
         start = month_start(y, first)
+        if not explicit_date and env.par_year is None and a is not None and start > a.at and not env.future:
+            start = month_start(y - 1, first)  # 年底 in a January report: last year's
         return Value(start, add_months(start, n), grain, anchored)
     if pt.month is not None:
         if explicit_date:
@@ -364,7 +366,7 @@ def resolve_duration(spec: Spec, env: Env) -> tuple[str, Interval | None, bool]:
     amt, unit, a = spec.amount, spec.unit, env.anchor
     direction = spec.direction
     if amt is None or direction in (None, "plain", "span"):
-        return "duration", None, False
+        return ("date" if direction in ("ago", "later") else "duration"), None, False
     n = amt * (3 if unit == "Q" else 1)
     u = "M" if unit == "Q" else unit
     try:
