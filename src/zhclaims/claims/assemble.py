@@ -135,6 +135,19 @@ def _shift(a: dt.datetime, months: int) -> dt.datetime:
     return a.replace(year=a.year + m // 12, month=m % 12 + 1)
 
 
+def reference_time(article: Article) -> dt.datetime | None:
+    """When the article has no publication time: the end of the latest month or day it names
+    outright (an article is written after the last full date it reports)."""
+    best = None
+    for t in article.times:
+        if t.anchored or t.kind != "date" or t.interval is None or t.grain not in ("month", "day"):
+            continue
+        end = _parse_iso(t.interval.end)
+        if end is not None and (best is None or end > best):
+            best = end
+    return best
+
+
 # ----------------------------------------------------------------------------- the assembler
 
 
@@ -145,7 +158,7 @@ class Assembler:
         self.norm = view.norm
         self.cues: Cues = cues()
         self.metrics = metrics()
-        self.published = published
+        self.published = published if published is not None else reference_time(article)
         self.times = sorted(range(len(article.times)), key=lambda i: article.times[i].start)
         self.time_starts = [article.times[i].start for i in self.times]
         self.qorder = sorted(range(len(article.quantities)), key=lambda i: article.quantities[i].start)
@@ -220,8 +233,18 @@ class Assembler:
                 name = c.country_name
             if name:
                 out.append(Mention(hs, he, name, self.a.text[hs:he], kind))
+        for i, m in enumerate(out):
+            if m.kind != "org":
+                out[i] = self._collective(m, e)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _collective(self, m: Mention, limit: int) -> Mention:
+        """A place with a group noun after it: 我国高端制造业上市公司 -> 中国高端制造业上市公司."""
+        g = self.cues.collective.match(self.norm, m.end, min(limit, m.end + 14))
+        if g is None:
+            return m
+        return Mention(m.start, g.end(), m.name + self.a.text[m.end:g.end()], self.a.text[m.start:g.end()], "org")
 
     def _fits(self, s: int, e: int, kind: str) -> bool:
         n, c = self.norm, self.cues
@@ -380,7 +403,11 @@ class Assembler:
         if chosen is None:  # the metric of the sentence's previous figure ("..., 同比增长27%")
             prev = self.sentence_metric.get(si)
             if prev is not None and prev.start is not None and prev.start < q.start and self._fits_metric(prev.key, q):
-                return prev
+                base_key = prev.key
+                if base_key.startswith(("overseas_", "domestic_")) and base_key.split("_", 1)[1] in self.metrics:
+                    base_key = base_key.split("_", 1)[1]
+                key = self._scoped(Hit(prev.start, prev.end or prev.start, base_key, prev.text or ""), q, clause)
+                return Ref(key, prev.text, prev.start, prev.end)
         if chosen is None:  # earlier in the sentence
             for h in reversed(S.metrics):
                 if h.end <= q.start and self._fits_metric(h.label, q):
@@ -413,6 +440,8 @@ class Assembler:
 
     # subject --------------------------------------------------------------
     def _subject(self, q: Quantity, S: _Sentence, clause: Span, metric: Ref | None) -> Mention | None:
+        if any(self.norm.startswith(w, q.end) for w in self.cues.class_markers):
+            return None  # a class label ("30万元级市场"), about nobody
         before = [m for m in S.mentions if m.end <= q.start]
         got: Mention | None = None
         orgs = [m for m in before if m.kind == "org" and m.start >= clause.start]
@@ -461,7 +490,7 @@ class Assembler:
         lo = bisect_left(self.ent_starts, pos)
         for k in range(lo - 1, -1, -1):
             e = self.ents[k]
-            if e.label in ORG_LABELS and self._fits(e.start, e.end, "org"):
+            if e.label == "ORG" and self._fits(e.start, e.end, "org"):
                 return Mention(e.start, e.end, e.name, self.a.text[e.start:e.end], "org")
         name = self.main_org()
         return Mention(0, 0, name, None, "org") if name else None  # type: ignore[arg-type]
@@ -487,12 +516,12 @@ class Assembler:
         # the clause, before the figure; then the sentence before it
         for i in reversed(self._times_in(S.span.start, q.start)):
             if usable(i):
-                return i, None
+                return self._annual(i, S, actual), None
         if not actual:
             for i in self._times_in(q.end, clause.end):
                 if usable(i):
-                    return i, None
-            if self.published is not None:
+                    return self._annual(i, S, actual), None
+            if self.published is not None:  # a target with no time: this year's
                 return _year_interval(self.published.year), None
             return None, None
         # inherited from earlier sentences of the paragraph
@@ -505,6 +534,16 @@ class Assembler:
             if usable(i):
                 return (i, None) if t.interval is not None else (None, None)
         return None, None
+
+    def _annual(self, i: int, S: _Sentence, actual: bool) -> int | Interval:
+        """A target or plan the sentence calls annual (年度目标) covers the whole year of its time."""
+        t = self.a.times[i]
+        if actual or t.grain == "year" or t.interval is None or self.cues.annual is None:
+            return i
+        if self.cues.annual.search(self.norm, S.span.start, S.span.end) is None:
+            return i
+        start = _parse_iso(t.interval.start)
+        return _year_interval(start.year) if start is not None else i
 
     # direction --------------------------------------------------------------
     def _direction(self, q: Quantity, prev_end: int, next_start: int) -> str | None:

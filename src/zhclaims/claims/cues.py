@@ -64,6 +64,7 @@ class Cues:
     modality_left: Lexicon
     modality_right: Lexicon
     modality_priority: tuple[str, ...]
+    annual: regex.Pattern | None
     references: Lexicon  # word -> organization | country
     country_name: str
     reporting_after: tuple[str, ...]
@@ -73,6 +74,8 @@ class Cues:
     reference_after: tuple[str, ...]
     scope_after: tuple[str, ...]
     scopes: Lexicon
+    collective: regex.Pattern
+    class_markers: tuple[str, ...]
     unit_kinds: dict[str, str]
 
 
@@ -124,6 +127,7 @@ def cues() -> Cues:
             modality_left=Lexicon.of({k: (mod[k] or {}).get("left") or [] for k in prio}),
             modality_right=Lexicon.of({k: (mod[k] or {}).get("right") or [] for k in prio}),
             modality_priority=prio,
+            annual=_alternation(d.get("annual") or []),
             references=Lexicon.of(refs),
             country_name=str(d["country_name"]),
             reporting_after=tuple(d["reporting_after"]),
@@ -133,6 +137,10 @@ def cues() -> Cues:
             reference_after=tuple(d["reference_after"]),
             scope_after=tuple(d["scope_after"]),
             scopes=Lexicon.of(d["scopes"]),
+            class_markers=tuple(d.get("class_markers") or ()),
+            collective=regex.compile(
+                r"\p{Han}{2,10}?(?:" + "|".join(regex.escape(w) for w in sorted(d["collective_heads"], key=len, reverse=True)) + ")"
+            ),
             unit_kinds=unit_kinds,
         )
     except (KeyError, TypeError, AttributeError) as exc:
