@@ -34,6 +34,8 @@ class Errors:
     E104 = "cannot write output '{detail}'"
     E105 = "invalid --jobs value '{detail}': expected 0 (one per CPU) or a positive number"
     E106 = "--resume needs an existing or new JSON Lines output (-o FILE.jsonl), not '{detail}'"
+    E107 = "--dask writes Parquet: give -o OUT.parquet (a folder with one dataset per table), not '{detail}'"
+    E108 = "cannot reach the Dask scheduler at {detail}"
     # analysis: E9xx
     E900 = "analysis failed: {detail}"
     # data files: E2xx

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -53,6 +54,14 @@ def _run_batch(func: Callable[[Any], Any], batch: list) -> list:
         except Exception as exc:  # noqa: BLE001 - reported per item, never kills the worker
             out.append(Failed(f"{type(exc).__name__}: {exc}", item))
     return out
+
+
+def _init_worker(initializer, initargs) -> None:
+    # Ctrl-C is the main process's to handle: it stops feeding work, lets the running batches
+    # finish and shuts the pool down; a worker dying of SIGINT mid-batch would only add noise
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _context():
@@ -115,7 +124,8 @@ def imap_ordered(func: Callable[[Any], Any], items: Iterable, jobs: int, *,
     ctx = _context()
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer, initargs=initargs)
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(initializer, initargs))
 
     pool = new_pool()
     # entries: (future or None, items); a None future marks passthrough items (already results)

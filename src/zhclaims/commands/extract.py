@@ -22,12 +22,17 @@ def add_arguments(p) -> None:
                    help="keep the records the -o FILE (.jsonl) already holds and analyze only inputs whose id "
                         "is not there (after an interrupted run)")
     add_jobs_argument(p)
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster (scheduler address, or 'local' for a LocalCluster of --jobs "
+                        "processes) and write -o OUT.parquet, one dataset per table; inputs must be readable by the workers")
 
 
 def run(args) -> int:
     published = published_option(args)
     jobs = jobs_option(args)
     summary = RunSummary()
+    if args.dask:
+        return _run_dask(args, published, jobs, summary)
     skip_ids = None
     if args.resume:
         writer = resume_writer(args.output, include_text=not args.no_text)
@@ -55,4 +60,19 @@ def run(args) -> int:
         raise
     writer.close()
     print_summary(summary)
+    return summary.exit_status()
+
+
+def _run_dask(args, published, jobs, summary) -> int:
+    from ..dask import extract_to_parquet
+    from ..errors import UsageError
+
+    if args.resume:
+        raise UsageError("E106", detail=f"--dask {args.dask}")
+    try:
+        extract_to_parquet(args.paths, args.output or "-", args.dask, published=published, summary=summary,
+                           include_text=not args.no_text, workers=jobs if jobs > 1 else None,
+                           max_chars=args.max_chars)
+    finally:
+        print_summary(summary)
     return summary.exit_status()

@@ -44,12 +44,13 @@ def is_streamable(head: bytes) -> str | None:
 
 
 def stream_jsonl(read, head: bytes, origin: str, stem: str, encoding: str,
-                 block: int | None = None) -> Iterator:
+                 block: int | None = None, first_line: int = 1) -> Iterator:
     """Items (``Article``/``InputError``/``InputWarning``) of a UTF-8 JSON Lines stream whose first
-    bytes are ``head``; ``read(n)`` gives the next bytes (b"" at the end)."""
+    bytes are ``head``; ``read(n)`` gives the next bytes (b"" at the end). ``first_line``: the
+    line number of ``head``'s first line (a byte range of a file, as ``zhclaims.dask`` reads)."""
     block = block or BLOCK
     buf = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
-    line = 1
+    line = first_line
     eof = False
     while True:
         cut = _cut(buf)
