@@ -33,11 +33,28 @@ def test_conflict_when_periods_are_the_same():
     assert f.verdict == "inconsistent" and f.miss == pytest.approx(149)
 
 
-def test_difference_with_an_unknown_period_is_not_a_conflict():
+def test_unknown_period_is_taken_as_of_publication():
     a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period=None)
     b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
     [f] = check_across([a, b], LEX)
-    assert f.verdict == "unverifiable" and "period" in f.explanation
+    assert f.verdict == "inconsistent" and "not stated" in f.explanation
+
+
+def test_unknown_period_far_apart_in_time_is_not_a_conflict():
+    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period=None)
+    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
+    a.published = "2025-06-01T00:00:00"
+    [f] = check_across([a, b], LEX)
+    assert f.verdict == "unverifiable" and "days apart" in f.explanation
+
+
+def test_unknown_period_in_an_article_giving_several_values_is_not_a_conflict():
+    a = art("a", "零跑自研自制比例达到了65%，带来约10%的成本优势。",
+            fig("65%", 65, "%", metric="in_house_share", comparison="share"),
+            fig("10%", 10, "%", qualifier="approx", metric="in_house_share", comparison="share"))
+    b = art("b", "整车成本自研自造占比65%。", fig("65%", 65, "%", metric="in_house_share", comparison="share"))
+    out = sorted((f.verdict, [c.text for c in f.claims]) for f in check_across([a, b], LEX))
+    assert out == [("consistent", ["65%", "65%"]), ("unverifiable", ["10%", "65%"])]
 
 
 def test_never_across_different_periods_or_target_and_actual():

@@ -13,12 +13,21 @@ direction; within a group, figures are compared with the same tolerance as withi
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from ..model import Article, Finding
 from . import explain
 from .facts import Fact, facts, same_period, unit_group, units_compatible
 from .measures import Lexicon
 from .within import _distinct, _evidence, _same_finding, _signed_value
+
+# a figure with no period is compared with one of a stated period only when the two sources were
+# published within this many days of each other (or when a date is not known)
+MAX_DAYS_APART = 45
+
+
+def _quote(f: Fact) -> str:
+    return f"“{f.q.text}”"
 
 
 def _key(f: Fact):
@@ -34,6 +43,15 @@ def _periods_compatible(a: Fact, b: Fact) -> tuple[bool, bool]:
     return True, False
 
 
+def _days_apart(a: Fact, b: Fact) -> float | None:
+    try:
+        pa = dt.datetime.fromisoformat(a.article.published)
+        pb = dt.datetime.fromisoformat(b.article.published)
+    except (TypeError, ValueError):
+        return None
+    return abs((pa - pb).total_seconds()) / 86400
+
+
 def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
     groups: dict = defaultdict(lambda: defaultdict(list))
     for art in articles:
@@ -42,16 +60,20 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                 groups[_key(f)][f.metric].append(f)
     out: list[Finding] = []
     for by_metric in groups.values():
+        # an article that gives one measure several values (periods aside) has not told us which
+        # one a figure of unknown period is: such a figure is never the ground for a conflict
+        ambiguous = {(f.article.id, m) for m, fs in by_metric.items() for f in fs
+                     if len({g.iv for g in fs if g.article.id == f.article.id}) > 1}
         keys = sorted(by_metric)
         for i, m1 in enumerate(keys):
             for m2 in keys[i:]:
                 if m1 != m2 and not (lex.same_measure(m1, m2) or lex.is_related(m1, m2)):
                     continue
-                out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, same=m1 == m2))
+                out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, m1 == m2, ambiguous))
     return _one_per_pair(out)
 
 
-def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool) -> list[Finding]:
+def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool, ambiguous: set) -> list[Finding]:
     """Figures of different articles, one per distinct written figure per article."""
     def per_article(fs):
         d = defaultdict(list)
@@ -68,13 +90,13 @@ def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool) -> l
                 continue
             for a in fa:
                 for b in fb:
-                    f = _compare(a, b, lex)
+                    f = _compare(a, b, lex, ambiguous)
                     if f is not None:
                         out.append(f)
     return out
 
 
-def _compare(a: Fact, b: Fact, lex: Lexicon) -> Finding | None:
+def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Finding | None:
     if not units_compatible(a, b):
         return None
     ok, known = _periods_compatible(a, b)
@@ -87,8 +109,20 @@ def _compare(a: Fact, b: Fact, lex: Lexicon) -> Finding | None:
         miss = float(f"{a.iv.gap(b.iv):.6g}")
         if known:
             return _same_finding("cross_source", "inconsistent", a, b, miss)
-        return _same_finding("cross_source", "unverifiable", a, b, miss,
-                             note="the period of one of them is not stated, so this may be a change over time")
+        # a period not stated: the figures are taken as of publication, when the sources were
+        # published close together and each gives this measure one value
+        days = _days_apart(a, b)
+        unclear = [f for f in (a, b) if f.period is None and (f.article.id, f.metric) in ambiguous]
+        if unclear:
+            return _same_finding("cross_source", "unverifiable", a, b, miss,
+                                 note=f"{_quote(unclear[0])} is one of several values its article gives this measure "
+                                      "with no period, so they may not be the same figure")
+        if days is not None and days > MAX_DAYS_APART:
+            return _same_finding("cross_source", "unverifiable", a, b, miss,
+                                 note=f"a period is not stated and the sources are {days:.0f} days apart, "
+                                      "so this may be a change over time")
+        return _same_finding("cross_source", "inconsistent", a, b, miss,
+                             note="(the period of one of them is not stated; taken as of publication)")
     if meets and a.q.value is not None and a.q.value == b.q.value and lex.is_related(a.metric, b.metric):
         return Finding(
             kind="cross_source", relation="related", verdict="unverifiable", claims=[a.ref, b.ref],

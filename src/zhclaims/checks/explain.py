@@ -42,6 +42,8 @@ def same_figure(verdict: str, a: str, b: str, a_iv: Iv, b_iv: Iv, miss: float | 
     tail = _verdict(verdict, miss, unit)
     if verdict == "unverifiable" and note:
         tail = f"they differ, but {note}"
+    elif note:
+        tail = f"{tail} {note}"
     return (f"{where} {_q(a)} ({fmt_interval(a_iv, unit)}) and {_q(b)} ({fmt_interval(b_iv, unit)}) for the "
             f"same measure: {tail}.")
 

@@ -86,7 +86,7 @@ def _base_marked(art: Article, a: Fact) -> bool:
     return any(m in before for m in rules()["base_markers"])
 
 
-def check_growth(fs: list[Fact], lex: Lexicon) -> list[Finding]:
+def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]] = ()) -> list[Finding]:
     out = []
     for c in fs:
         if not _is_stated_change(c):
@@ -102,10 +102,11 @@ def check_growth(fs: list[Fact], lex: Lexicon) -> list[Finding]:
 
         peers = [f for f in fs if peer(f)]
         # the value the change is about: same period and modality as the stated change
-        if c.period is not None:
-            cur = [f for f in peers if same_period(f.period, c.period) and f.modality == c.modality]
-        else:
-            cur = [f for f in peers if f.period is None and f.sentence == c.sentence and f.modality == c.modality]
+        # (a figure without a period of its own in the change's sentence shares the sentence's period)
+        cur = [f for f in peers if f.modality == c.modality and (
+            same_period(f.period, c.period) or (f.period is None and f.sentence is not None and f.sentence == c.sentence))]
+        # an old figure a revision replaced is not what the change is about
+        cur = [f for f in cur if not any(f.iv.meets(old) and not f.iv.meets(new) for old, new, _ in revised)]
         if not cur:
             continue
         want = shift(c.period, GROWTH_SHIFT[c.comparison]) if c.comparison in GROWTH_SHIFT else None
@@ -122,7 +123,7 @@ def check_growth(fs: list[Fact], lex: Lexicon) -> list[Finding]:
 
         base = [f for f in peers if is_base(f)]
         if not base:
-            cur.sort(key=lambda f: (f.width, _distance(f, c)))
+            cur.sort(key=lambda f: (f.sentence != c.sentence, f.width, _distance(f, c)))
             b = cur[0]
             missing = "the same measure a year earlier" if c.comparison == "yoy" else "the value it is compared with"
             out.append(Finding(
@@ -135,7 +136,10 @@ def check_growth(fs: list[Fact], lex: Lexicon) -> list[Finding]:
             for b in _distinct(cur):
                 exp = (b.iv - a.iv) if points else growth_iv(a.iv, b.iv)
                 verdict, miss = _verdict(exp, c.signed_iv)
-                rank = (verdict != "consistent", a.width + b.width, _distance(a, c) + _distance(b, c))
+                # the figure the change is about in its own sentence first; then a reading that holds;
+                # then the most precise figures, the nearest
+                rank = (b.sentence != c.sentence, verdict != "consistent", a.width + b.width,
+                        _distance(a, c) + _distance(b, c))
                 if best is None or rank < best[0]:
                     best = (rank, a, b, exp, verdict, miss)
         _, a, b, exp, verdict, miss = best
@@ -172,6 +176,18 @@ def _mid(iv: Iv | None) -> float | None:
 
 # -- averages ----------------------------------------------------------------------------------
 
+def _span_months(f: Fact) -> int | None:
+    """Months a total covers: its period's, else a span word right after it (105万台的年度目标)."""
+    n = months(f.period)
+    if n is not None or f.period is not None:
+        return n
+    after = f.article.text[f.q.end:f.q.end + int(rules()["span_window"])]
+    for word, k in rules()["span_words"].items():
+        if word in after:
+            return int(k)
+    return None
+
+
 def check_average(fs: list[Fact], lex: Lexicon) -> list[Finding]:
     out = []
     per = rules()["average_comparisons"]
@@ -179,17 +195,27 @@ def check_average(fs: list[Fact], lex: Lexicon) -> list[Finding]:
         if m.comparison not in per or m.is_rate:
             continue
         step = int(per[m.comparison])
-        totals = [
-            f for f in fs
-            if f is not m and _is_level(f) and _same_subject(f, m) and lex.same_measure(f.metric, m.metric)
-            and f.modality == m.modality and units_compatible(f, m)
-            and (same_period(f.period, m.period) or (m.period is None and f.sentence == m.sentence))
-        ]
+
+        def is_total(f: Fact) -> bool:
+            if f is m or not _is_level(f) or not _same_subject(f, m) or f.modality != m.modality:
+                return False
+            if not units_compatible(f, m):
+                return False
+            same_sentence = f.sentence is not None and f.sentence == m.sentence
+            # the measure: the same, or not named for a total in the average's own sentence
+            if not (lex.same_measure(f.metric, m.metric) or (f.metric is None and same_sentence)):
+                return False
+            n = _span_months(f)
+            if n is not None and n <= step:
+                return False  # a one-month figure is not the total a monthly average divides
+            return same_period(f.period, m.period) or (m.period is None and same_sentence)
+
+        totals = [f for f in fs if is_total(f)]
         if not totals:
             continue
-        totals.sort(key=lambda f: (_distance(f, m), f.width))
+        totals.sort(key=lambda f: (f.sentence != m.sentence, _distance(f, m), f.width))
         t = totals[0]
-        n = months(t.period)
+        n = _span_months(t)
         exp = t.iv.scale(step / n) if n else None
         verdict, miss = _verdict(exp, m.iv)
         out.append(Finding(
@@ -356,7 +382,7 @@ def check_within(art: Article, lex: Lexicon) -> list[Finding]:
     fs = facts(art)
     revisions, revised = check_revisions(art, fs, lex)
     return [
-        *check_growth(fs, lex),
+        *check_growth(fs, lex, revised),
         *revisions,
         *check_parts(fs, lex),
         *check_average(fs, lex),
