@@ -18,7 +18,7 @@ def test_metric_entries_are_well_formed():
     assert len(ms) >= 60
     for key, m in ms.items():
         assert regex.fullmatch(r"[a-z][a-z0-9_]*", key), key
-        assert m.words and all(isinstance(w, str) and w.strip() == w and w for w in m.words), key
+        assert m.words and all(isinstance(w, str) and w.strip() == w and w for w in m.words + m.counted), key
         assert m.domain
         assert m.comparison is None or m.comparison in COMPARISONS, key
     domains = {m.domain for m in ms.values()}
@@ -28,7 +28,7 @@ def test_metric_entries_are_well_formed():
 def test_no_wording_names_two_metrics():
     seen = {}
     for key, m in lexicon.metrics().items():
-        for w in m.words:
+        for w in m.words + m.counted:
             assert seen.setdefault(w, key) == key, f"{w!r} in {seen[w]} and {key}"
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
 from ..text.view import TextView
 from .cues import Cues, cues
-from .lexicon import metric_of, metrics, word_pattern
+from .lexicon import counted_only, metric_of, metrics, word_pattern
 
 SUBJECT_LABELS = {"ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT"}
@@ -169,6 +169,13 @@ class Assembler:
             (e for e in article.entities if e.label in SUBJECT_LABELS and e.name), key=lambda e: e.start
         )
         self.ent_starts = [e.start for e in self.ents]
+        # place names as written -> canonical name (the article's places, and the country words)
+        self.place_names = {view.norm[e.start:e.end]: e.name for e in article.entities
+                            if e.label in ("GPE", "LOC") and e.source != "model" and e.end - e.start >= 2}
+        for w, label in cues().references.labels.items():
+            if label == "country":
+                self.place_names.setdefault(w, cues().country_name)
+        self.place_names.setdefault(cues().country_name, cues().country_name)
         self._sent: dict[int, _Sentence] = {}
         self._main_org: str | None | bool = False
         self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
@@ -214,6 +221,12 @@ class Assembler:
         for ent in self.ents[lo:hi]:
             if ent.end > e:
                 continue
+            place = self._leading_place(ent)
+            if place is not None:
+                taken.append((ent.start, ent.end))
+                if self._fits(ent.start, ent.start + len(place), "place"):
+                    out.append(Mention(ent.start, ent.start + len(place), self.place_names[place], place, "place"))
+                continue
             kind = "org" if ent.label in ORG_LABELS else "place"
             taken.append((ent.start, ent.end))
             if self._fits(ent.start, ent.end, kind):
@@ -239,10 +252,23 @@ class Assembler:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _leading_place(self, ent) -> str | None:
+        """The place name a model-found organisation begins with, when the rest of it does not
+        end like an organisation (中国新能源汽车 -> 中国); else None."""
+        if ent.source != "model" or ent.label not in ORG_LABELS:
+            return None
+        text = self.norm[ent.start:ent.end]
+        for name in sorted(self.place_names, key=len, reverse=True):
+            if text.startswith(name) and len(text) > len(name):
+                if text.endswith(self.cues.org_suffixes):
+                    return None
+                return name
+        return None
+
     def _collective(self, m: Mention, limit: int) -> Mention:
         """A place with a group noun after it: 我国高端制造业上市公司 -> 中国高端制造业上市公司."""
         g = self.cues.collective.match(self.norm, m.end, min(limit, m.end + 14))
-        if g is None:
+        if g is None or any(ch in self.cues.collective_not for ch in self.norm[m.end:g.end()]):
             return m
         return Mention(m.start, g.end(), m.name + self.a.text[m.end:g.end()], self.a.text[m.start:g.end()], "org")
 
@@ -339,11 +365,12 @@ class Assembler:
         metric = self._metric(q, S, clause, next_start, si)
         pi = self._paragraph(q.start)
         if metric is None and direction is not None and self._unit_kind(q) == "percent":
-            metric = self.paragraph_metric.get(pi)  # a growth rate of the figure talked about
+            # a growth rate of the figure talked about
+            metric = self.paragraph_metric.get(pi) or self._paragraph_metric_word(q, si)
         if metric is not None:
             self.sentence_metric[si] = metric
             self.paragraph_metric[pi] = metric
-        comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric)
+        comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality)
         subject = self._subject(q, S, clause, metric)
         return Claim(
             quantity=qi,
@@ -395,8 +422,11 @@ class Assembler:
             if self._fits_metric(h.label, q):
                 chosen = h
             break
+        counted = counted_only()
         if chosen is None:  # nearest before it in the clause
             for h in reversed(S.metrics):
+                if h.word in counted and self._figure_in(h.end, q.start):
+                    continue  # a counted noun of another figure
                 if clause.start <= h.start and h.end <= q.start and self._fits_metric(h.label, q):
                     chosen = h
                     break
@@ -410,18 +440,37 @@ class Assembler:
                 return Ref(key, prev.text, prev.start, prev.end)
         if chosen is None:  # earlier in the sentence
             for h in reversed(S.metrics):
-                if h.end <= q.start and self._fits_metric(h.label, q):
+                if h.end <= q.start and h.word not in counted and self._fits_metric(h.label, q):
                     chosen = h
                     break
         if chosen is None:  # later in the clause
             for h in S.metrics:
-                if q.end <= h.start < clause.end and self._fits_metric(h.label, q):
+                if q.end <= h.start < clause.end and h.word not in counted and self._fits_metric(h.label, q):
                     chosen = h
                     break
         if chosen is None:
             return None
         key = self._scoped(chosen, q, clause)
         return Ref(key, self.a.text[chosen.start:chosen.end], chosen.start, chosen.end)
+
+    def _figure_in(self, s: int, e: int) -> bool:
+        lo = bisect_left(self.qstarts, s)
+        return lo < len(self.qstarts) and self.qstarts[lo] < e
+
+    def _paragraph_metric_word(self, q: Quantity, si: int) -> Ref | None:
+        """The last metric named in earlier sentences of the paragraph (a growth rate of it)."""
+        pi = self._paragraph(q.start)
+        if pi < 0:
+            return None
+        para = self.paragraphs[pi]
+        counted = counted_only()
+        for k in range(si - 1, -1, -1):
+            if self.v.sentences[k].end <= para.start:
+                break
+            for h in reversed(self.sentence(k).metrics):
+                if h.word not in counted:
+                    return Ref(h.label, self.a.text[h.start:h.end], h.start, h.end)
+        return None
 
     def _scoped(self, h: Hit, q: Quantity, clause: Span) -> str:
         """overseas_/domestic_ + key when a region word qualifies the metric or the figure's clause."""
@@ -509,7 +558,7 @@ class Assembler:
                 return False
             if self._is_base_time(t) and not self._attached(t, q):
                 return False
-            if not actual and (t.interval is None or _is_past(t, self.published)):
+            if not actual and t.interval is None:
                 return False
             return True
 
@@ -577,8 +626,14 @@ class Assembler:
             if lab:
                 yield (hs, he), lab, w
 
+    def _past_after(self, pos: int, q: Quantity, S: _Sentence) -> bool:
+        clause = next((c for c in S.clauses if c.start <= pos < c.end), None)
+        end = clause.end if clause is not None else S.span.end
+        seg = self.norm[pos:end]
+        return any(w in seg for w in self.cues.past_markers)
+
     # comparison --------------------------------------------------------------
-    def _comparison(self, q, S, clause, prev_end, next_start, prev_q, period, direction, metric) -> str | None:
+    def _comparison(self, q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality) -> str | None:
         n, c = self.norm, self.cues
         win_start = prev_end
         if prev_q is not None and self._is_base_figure(prev_q, clause.start):
@@ -615,7 +670,7 @@ class Assembler:
             if m is not None and m.comparison and self._unit_kind(q) == "percent":
                 return m.comparison
         if direction is not None:
-            if self._unit_kind(q) == "percent" and q.unit != "个百分点" and q.unit != "百分点":
+            if q.unit == "%" and modality in ("actual", "forecast", "estimate"):
                 return c.percent_growth_default
             return c.amount_change_default
         return None
@@ -662,6 +717,8 @@ class Assembler:
         own: set[str] = set()
         for h in S.mod_left:
             if h.end <= q.start:
+                if h.word == c.bare_future and self._past_after(h.end, q, S):
+                    continue  # 将 as 把: "将100万元捐给了"
                 found.add(h.label)
                 if h.start >= clause.start:
                     own.add(h.label)
@@ -674,8 +731,8 @@ class Assembler:
                     own.add(h.label)
         if not found:
             return "actual"
-        if not own:
-            # a cue from an earlier clause does not reach a figure dated in the past
+        if not own and found <= set(c.no_past):
+            # a target or plan from an earlier clause does not reach a figure dated in the past
             ts = [i for i in self._times_in(clause.start, q.start) if self.a.times[i].interval is not None]
             if ts and _is_past(self.a.times[ts[-1]], self.published):
                 return "actual"

@@ -65,6 +65,11 @@ class Cues:
     modality_right: Lexicon
     modality_priority: tuple[str, ...]
     annual: regex.Pattern | None
+    bare_future: str
+    past_markers: tuple[str, ...]
+    no_past: tuple[str, ...]
+    collective_not: frozenset
+    org_suffixes: tuple[str, ...]
     references: Lexicon  # word -> organization | country
     country_name: str
     reporting_after: tuple[str, ...]
@@ -95,6 +100,9 @@ def cues() -> Cues:
                 raise _bad(f"unknown comparison {k!r}")
         mod = d["modality"]
         prio = tuple(mod["priority"])
+        for k in mod.get("no_past") or ():
+            if k not in MODALITIES:
+                raise _bad(f"unknown modality {k!r}")
         for k in prio:
             if k not in MODALITIES:
                 raise _bad(f"unknown modality {k!r}")
@@ -128,6 +136,11 @@ def cues() -> Cues:
             modality_right=Lexicon.of({k: (mod[k] or {}).get("right") or [] for k in prio}),
             modality_priority=prio,
             annual=_alternation(d.get("annual") or []),
+            bare_future=str(mod.get("bare_future") or ""),
+            past_markers=tuple(mod.get("past_markers") or ()),
+            no_past=tuple(mod.get("no_past") or ()),
+            collective_not=frozenset(d.get("collective_not") or ()),
+            org_suffixes=tuple(d.get("org_suffixes") or ()),
             references=Lexicon.of(refs),
             country_name=str(d["country_name"]),
             reporting_after=tuple(d["reporting_after"]),

@@ -6,6 +6,7 @@ Interface other stages rely on (the checks read part-whole relations from here):
 - ``metrics() -> dict[key, Metric]``
 - ``parts(key) -> list[list[str]]``: each inner list is a set of part keys that add up to ``key``
 - ``related(a, b) -> bool``: same metric family (sales ~ deliveries), or one is a part of the other
+- ``counted_only()``: wordings that count only as the noun right after a figure (35个国家)
 - ``word_pattern()``: a compiled alternation of all wordings, longest first, for finding them in text
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Metric:
     unit_kinds: tuple[str, ...] = ()
     comparison: str | None = None
     family: str = ""
+    counted: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -63,7 +65,8 @@ def metrics() -> dict[str, Metric]:
             unit_kinds=tuple(row.get("unit_kinds") or ()),
             comparison=row.get("comparison"),
             family=row.get("family") or key,
-            extra={k: v for k, v in row.items() if k not in {"key", "domain", "words", "parts", "unit_kinds", "comparison", "family"}},
+            counted=tuple(str(w) for w in row.get("counted") or () if str(w).strip()),
+            extra={k: v for k, v in row.items() if k not in {"key", "domain", "words", "parts", "unit_kinds", "comparison", "family", "counted"}},
         )
     for m in out.values():
         for group in m.parts:
@@ -103,7 +106,17 @@ def word_index() -> dict[str, str]:
     for m in metrics().values():
         for w in m.words:
             out.setdefault(w, m.key)
+    for m in metrics().values():
+        for w in m.counted:
+            out.setdefault(w, m.key)
     return out
+
+
+@lru_cache(maxsize=1)
+def counted_only() -> frozenset[str]:
+    """Wordings that name a metric only right after a figure (the counted noun)."""
+    words = {w for m in metrics().values() for w in m.words}
+    return frozenset(w for m in metrics().values() for w in m.counted if w not in words)
 
 
 @lru_cache(maxsize=1)
