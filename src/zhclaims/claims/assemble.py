@@ -178,8 +178,8 @@ class Assembler:
         self.place_names.setdefault(cues().country_name, cues().country_name)
         self._sent: dict[int, _Sentence] = {}
         self._main_org: str | None | bool = False
+        self.paragraph_subject: dict[int, Mention] = {}  # paragraph index -> last subject named
         self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
-        self.paragraph_metric: dict[int, Ref] = {}  # paragraph index -> metric of its last figure
 
     # -------------------------------------------------------------- per sentence (cached)
     def sentence(self, si: int) -> _Sentence:
@@ -274,7 +274,12 @@ class Assembler:
 
     def _fits(self, s: int, e: int, kind: str) -> bool:
         n, c = self.norm, self.cues
-        after = n[e:e + 4]
+        after = n[e:e + 20]
+        if after[:1] in ("(", "（"):  # 海关总署（5月7日）公布
+            close = after.find(")" if after[0] == "(" else "）")
+            if 0 < close:
+                after = after[close + 1:]
+        after = after[:4]
         before = n[max(0, s - 4):s]
         if any(after.startswith(w) for w in c.reporting_after):
             return False
@@ -366,10 +371,9 @@ class Assembler:
         pi = self._paragraph(q.start)
         if metric is None and direction is not None and self._unit_kind(q) == "percent":
             # a growth rate of the figure talked about
-            metric = self.paragraph_metric.get(pi) or self._paragraph_metric_word(q, si)
+            metric = self._paragraph_metric_word(q, si)
         if metric is not None:
             self.sentence_metric[si] = metric
-            self.paragraph_metric[pi] = metric
         comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality)
         subject = self._subject(q, S, clause, metric)
         return Claim(
@@ -464,12 +468,12 @@ class Assembler:
             return None
         para = self.paragraphs[pi]
         counted = counted_only()
-        for k in range(si - 1, -1, -1):
-            if self.v.sentences[k].end <= para.start:
-                break
-            for h in reversed(self.sentence(k).metrics):
-                if h.word not in counted:
-                    return Ref(h.label, self.a.text[h.start:h.end], h.start, h.end)
+        k = si - 1  # the sentence before, in the same paragraph
+        if k < 0 or self.v.sentences[k].end <= para.start:
+            return None
+        for h in reversed(self.sentence(k).metrics):
+            if h.word not in counted:
+                return Ref(h.label, self.a.text[h.start:h.end], h.start, h.end)
         return None
 
     def _scoped(self, h: Hit, q: Quantity, clause: Span) -> str:
@@ -493,22 +497,25 @@ class Assembler:
             return None  # a class label ("30万元级市场"), about nobody
         before = [m for m in S.mentions if m.end <= q.start]
         got: Mention | None = None
-        orgs = [m for m in before if m.kind == "org" and m.start >= clause.start]
-        if orgs:  # the nearest organisation or product before the figure in its clause
-            got = orgs[-1]
+        own = [m for m in before if m.start >= clause.start]
+        orgs = [m for m in own if m.kind == "org"]
+        if own:  # the nearest organisation or product before the figure in its clause, else place
+            got = orgs[-1] if orgs else own[-1]
         elif S.topic is not None and S.topic.end <= q.start:  # the sentence's topic
             got = S.topic
         else:
             places = [m for m in before if m.kind != "org"]
             if places:
                 got = places[-1]
+        pi = self._paragraph(q.start)
         if got is not None:
+            self.paragraph_subject[pi] = got
             return got
         if metric is not None:  # national statistics with nobody named
             m = self.metrics.get(metric.key)
             if m is not None and m.domain in ("macro", "finance") and not S.mentions:
                 return Mention(0, 0, self.cues.country_name, None, "country")  # type: ignore[arg-type]
-        carried = self._carried(q.start)
+        carried = self.paragraph_subject.get(pi) or self._carried(q.start)
         if carried is not None:
             return carried
         if S.topic is not None:  # named later in the same sentence
@@ -589,7 +596,8 @@ class Assembler:
         t = self.a.times[i]
         if actual or t.grain == "year" or t.interval is None or self.cues.annual is None:
             return i
-        if self.cues.annual.search(self.norm, S.span.start, S.span.end) is None:
+        setting = any(w in t.text for w in self.cues.annual_setting)
+        if not setting and self.cues.annual.search(self.norm, S.span.start, S.span.end) is None:
             return i
         start = _parse_iso(t.interval.start)
         return _year_interval(start.year) if start is not None else i

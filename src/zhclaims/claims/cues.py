@@ -65,6 +65,7 @@ class Cues:
     modality_right: Lexicon
     modality_priority: tuple[str, ...]
     annual: regex.Pattern | None
+    annual_setting: tuple[str, ...]
     bare_future: str
     past_markers: tuple[str, ...]
     no_past: tuple[str, ...]
@@ -136,6 +137,7 @@ def cues() -> Cues:
             modality_right=Lexicon.of({k: (mod[k] or {}).get("right") or [] for k in prio}),
             modality_priority=prio,
             annual=_alternation(d.get("annual") or []),
+            annual_setting=tuple(d.get("annual_setting") or ()),
             bare_future=str(mod.get("bare_future") or ""),
             past_markers=tuple(mod.get("past_markers") or ()),
             no_past=tuple(mod.get("no_past") or ()),
