@@ -5,7 +5,7 @@ Layers, all over ``view.norm`` inside the body's sentences:
 1. gazetteer hits (places, organisations; ambiguous surfaces such as 理想 only in context);
 2. rules (persons by role/speech context, organisations by suffix, product codes, 我国);
 3. the model (``ner.py``), on every sentence (``ner="all"``), only where it is needed
-   (``"auto"``, the default, see ``needs_model``), or never (``"off"``);
+   (``"auto"``, the default, see ``model_windows``), or never (``"off"``);
 4. overlaps resolved: longer span first, then the more trusted layer; a model span never cuts
    through or swallows a rule/gazetteer span, except an ORG holding a place (北京大学);
    a model place that the gazetteer covers piece by piece is replaced by the pieces;
@@ -27,9 +27,9 @@ MODES = ("all", "auto", "off")
 # an ambiguous gazetteer name (理想, 长城) counts when an organisation word follows it ...
 _ORG_CONTEXT_AFTER = regex.compile(r"(?:汽车|品牌|集团|公司|股份|控股|旗下|等品牌|等车企|等企业|等公司|等厂商)")
 _ENUM = "、和与及"
-# ... and sentences worth the model in "auto" mode: a figure, a speech verb or role, or a name
-# the rules cannot place (a Han run before a place/org suffix is left to the rules).
-_AUTO_TRIGGER = regex.compile(r"[0-9零一二三四五六七八九十百千万亿]|表示|说|称|指出|认为|介绍|强调|透露|会见|访问|出席|主持|会谈|致电|致信|电贺")
+# ... and what makes a sentence worth the model in "auto" mode
+_SPEAKER = regex.compile(r"表示|说|称|指出|认为|介绍|强调|透露|坦言|会见|访问|出席|主持|会谈|致电|致信|创始人|董事长|总裁|CEO|主席|总理|部长|市长|省长|发言人|记者")
+_FIGURE = regex.compile(r"[0-9][0-9.,]*+\s*+(?:%|万|亿|元|美元|辆|台|家|人|个|吨|倍|亩|户|件|起|例|千|百)|[零一二三四五六七八九十百千万亿两]++(?:万|亿)")
 
 
 _SMALL_PLACES = {"county", "city"}
@@ -45,10 +45,29 @@ def _aligned(view: TextView, s: int, e: int) -> bool:
     return s in bounds and e in bounds
 
 
-def needs_model(norm: str, s: int, e: int, found: list[Cand]) -> bool:
-    """"auto" mode: run the model on a sentence that has a figure or a speaker cue, or where the
-    rules and gazetteers found nothing at all in a sentence longer than a headline fragment."""
-    return bool(_AUTO_TRIGGER.search(norm, s, e)) or (not found and e - s >= 12)
+def model_windows(view: TextView, i: int, found: list[Cand]) -> list[tuple[int, int]]:
+    """"auto" mode: the parts of sentence ``i`` worth the model, where the rules are unsure and a
+    later stage needs an answer: the clause up to a speaker cue (说, 表示, 董事长 ...) when no person
+    was found, and the clause up to a figure when no organisation, place or person was found (the
+    claims stage needs a subject there; it usually comes before the figure)."""
+    norm, sent = view.norm, view.sentences[i]
+    labels = {c.label for c in found}
+    cues = []
+    if "PERSON" not in labels:
+        m = _SPEAKER.search(norm, sent.start, sent.end)
+        if m:
+            cues.append(m.end())
+    if not labels & {"ORG", "GPE", "PERSON"}:
+        m = _FIGURE.search(norm, sent.start, sent.end)
+        if m:
+            cues.append(m.start())
+    out = []
+    for pos in cues:
+        for c in view.clauses(i):
+            if c.start <= pos <= c.end and pos - c.start >= 2:
+                out.append((c.start, pos))
+                break
+    return out
 
 
 def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity]:
@@ -68,19 +87,19 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     by_sentence: dict[int, list[Cand]] = {}
     for c in cands:
         by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
-    todo: list[int] = []
+    todo: list[tuple[int, int]] = []
     for i, sent in enumerate(view.sentences):
         s, e = sent.start, sent.end
         found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens) + rules.products(norm, s, e) \
-            + rules.country_references(norm, s, e)
+            + rules.country_references(norm, s, e) + rules.abbreviations(norm, s, e) + rules.congresses(norm, s, e)
         cands.extend(found)
-        if mode == "all" or (mode == "auto" and needs_model(norm, s, e, found + by_sentence.get(i, []))):
-            todo.append(i)
+        if mode == "all":
+            todo.append((s, e))
+        elif mode == "auto":
+            todo.extend(model_windows(view, i, found + by_sentence.get(i, [])))
     model: list[Cand] = []
-    if mode != "off" and todo:
-        texts = [norm[view.sentences[i].start:view.sentences[i].end] for i in todo]
-        for i, spans in zip(todo, ner.predict(texts)):
-            off = view.sentences[i].start
+    if todo:
+        for (off, _end), spans in zip(todo, ner.predict([norm[a:b] for a, b in todo])):
             model.extend(Cand(off + s, off + e, label, None, "model", 1) for s, e, label in spans)
     # ambiguous gazetteer names: accepted in an organisation context, or when the model agrees
     model_spans = {(c.start, c.end, c.label) for c in model}
@@ -163,11 +182,13 @@ def _short_form_mentions(view: TextView, chosen: list[Cand], orgs: Counter) -> l
     norm = view.norm
     table = gazetteers.entries()
     shorts: dict[str, str] = {}
+    freq = rules._freq()
     for name in orgs:
-        sf = canonical.short_form(name)
-        if sf is None or sf in table or not rules._name_like(sf, rules._freq()):
-            continue
-        shorts[sf] = name
+        # the name itself (Voltmax for Voltmax集团) and its short form (零跑 for 零跑汽车)
+        for sf in (name, canonical.short_form(name)):
+            if sf is None or len(sf) < 2 or sf in table or not rules._name_like(sf, freq):
+                continue
+            shorts.setdefault(sf, name)
     if not shorts:
         return []
     conts = canonical.continuations()
@@ -181,7 +202,8 @@ def _short_form_mentions(view: TextView, chosen: list[Cand], orgs: Counter) -> l
     for sent in view.sentences:
         for m in rx.finditer(norm, sent.start, sent.end):
             s, e = m.span()
-            if any(occupied[s:e]):
+            if any(occupied[s:e]) or (norm[s].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) \
+                    or (norm[e - 1].isascii() and e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
                 continue
             word = m.group()
             stem = next(x for x in sorted(shorts, key=len, reverse=True) if word.startswith(x))

@@ -63,14 +63,19 @@ def _tables():
         "weak": weak,
         "not_in": set(not_in),
         "titles": sorted(_words("titles"), key=len, reverse=True),
+        "after_role": set(_words("after_role_not_name")),
+        "word_freq": int(rule_tables()["name_word_freq"]),
     }
 
 
 def persons(norm: str, start: int, end: int) -> list[Cand]:
     t = _tables()
     out: list[Cand] = []
+    freq = _freq()
     for m in t["role"].finditer(norm, start, end):
         s, e = m.span("name")
+        if norm[s] in t["after_role"] or freq.get(norm[s:e], 0) >= t["word_freq"]:
+            continue
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
     for m in t["verb"].finditer(norm, start, end):
         p = m.start()
@@ -79,21 +84,23 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
                 p -= len(title)
                 break
         got = _name_before(norm, max(start, p - 4), p, t)
-        if got:
+        if got is not None and freq.get(norm[got:p], 0) < t["word_freq"]:
             out.append(Cand(got, p, "PERSON", None, "rule", 2))
     return out
 
 
 def _name_before(norm: str, lo: int, p: int, t) -> int | None:
     """Start of a 2-3 character name ending at ``p`` (a strong surname first), or None."""
-    for n in (3, 2):
+    for n in (4, 3, 2):
         s = p - n
         if s < lo:
             continue
         chunk = norm[s:p]
         if not all("\u4e00" <= c <= "\u9fff" for c in chunk):
             continue
-        if n == 3 and chunk[:2] in t["compound"]:
+        if n == 4 and chunk[:2] not in t["compound"]:
+            continue
+        if n >= 3 and chunk[:2] in t["compound"]:
             first_ok, rest = True, chunk[2:]
         else:
             first_ok, rest = chunk[0] in t["single"] and chunk[0] not in t["weak"], chunk[1:]
@@ -167,8 +174,9 @@ def organisations(norm: str, start: int, end: int, tokens) -> list[Cand]:
                 stem = norm[stem_start:ss]
             else:
                 stem_start = s0
-            if not _good_stem(stem, t) or (not strong and not _name_like(stem, freq)):
-                continue
+            if not _good_stem(stem, t) or not _name_like(stem, freq):
+                if not (strong and _known_head(norm, stem_start, ss, toks, freq)):
+                    continue
         else:
             # the suffix sits inside a token: accept when that token ends with the suffix
             for s0, e0 in toks:
@@ -183,6 +191,18 @@ def organisations(norm: str, start: int, end: int, tokens) -> list[Cand]:
             continue  # 5G通信; 一家…公司, 位于深圳的…公司: a description, not a name
         out.append(Cand(stem_start, se, "ORG", None, "rule", 3 if strong else 2))
     return out
+
+
+def _known_head(norm: str, s: int, e: int, toks, freq) -> bool:
+    """A strong suffix's stem that starts with a known place or organisation, or a rare word
+    (亚洲协会, 中国银行, 北海道大学; not 农民协会, 财经委员会: a word jieba counts 500 times or more)."""
+    from .gazetteers import entries
+
+    for ts, te in toks:
+        if ts == s:
+            head = norm[ts:min(te, e)]
+            return head in entries() or (len(head) >= 2 and freq.get(head, 0) < 500)
+    return False
 
 
 def _good_stem_word(w: str, t) -> bool:
@@ -232,3 +252,32 @@ def country_references(norm: str, start: int, end: int) -> list[Cand]:
     """我国/中方 as GPE mentions of the country they stand for."""
     rx, marks = _reference_tables()
     return [Cand(m.start(), m.end(), "GPE", marks[m.group()], "rule", 3) for m in rx.finditer(norm, start, end)]
+
+
+@lru_cache(maxsize=1)
+def _abbrev_tables():
+    r = rule_tables()
+    abbr = {k: v for k, v in r["abbreviations"].items() if len(k) == 1}
+    chars = regex.escape("".join(abbr))
+    ctx = _alt(r["abbreviation_context"])
+    return abbr, regex.compile(rf"(?<![^\P{{Han}}{chars}])[{chars}]{{2,4}}(?=(?:{ctx}))")
+
+
+def abbreviations(norm: str, start: int, end: int) -> list[Cand]:
+    """中美关系, 中俄两国, 港澳台同胞: each single-character abbreviation is a place."""
+    abbr, rx = _abbrev_tables()
+    out = []
+    for m in rx.finditer(norm, start, end):
+        for i in range(m.start(), m.end()):
+            out.append(Cand(i, i + 1, "GPE", abbr[norm[i]], "rule", 2))
+    return out
+
+
+_CONGRESS = regex.compile(
+    r"(?<![一二三四五六七八九十百千0-9])(?:中共|中国共产党)?(?:十[一二三四五六七八九]|二十)大"
+    r"|(?:中共|中国共产党)?第[一二三四五六七八九十]{1,3}(?:届|次)(?:全国人民代表大会|全国代表大会|全国委员会|中央委员会)")
+
+
+def congresses(norm: str, start: int, end: int) -> list[Cand]:
+    """Numbered party congresses and people's congresses (十五大, 第九届全国人民代表大会)."""
+    return [Cand(m.start(), m.end(), "ORG", None, "rule", 3) for m in _CONGRESS.finditer(norm, start, end)]

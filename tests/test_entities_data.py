@@ -1,0 +1,70 @@
+"""Integrity of the entities stage's data files and the rule tables."""
+from __future__ import annotations
+
+import regex
+
+from zhclaims.data import list_data_files, load_tsv, load_yaml
+from zhclaims.entities import gazetteers
+
+
+def test_every_data_file_loads():
+    files = list_data_files("entities")
+    assert {"orgs.tsv", "places_cn.tsv", "places_world.tsv", "places_extra.tsv", "rules.yaml", "NOTICE"} <= set(files)
+    for name in files:
+        if name.endswith(".tsv"):
+            rows = load_tsv("entities", name)
+            assert rows, name
+            for row in rows:
+                assert len(row) >= 3 and all(row[:3]), (name, row)
+                assert not regex.search(r"\s", row[0]), (name, row)
+        elif name.endswith(".yaml"):
+            assert isinstance(load_yaml("entities", name), dict)
+
+
+def test_gazetteer_kinds_and_labels():
+    table = gazetteers.entries()
+    assert len(table) > 5000
+    for surface, e in table.items():
+        assert e.label in ("ORG", "GPE")
+        assert e.kind in (gazetteers.ORG_KINDS if e.label == "ORG" else gazetteers.PLACE_KINDS)
+        assert e.canonical
+
+
+def test_gazetteer_has_what_news_names():
+    table = gazetteers.entries()
+    for surface, canonical in [("中华人民共和国", "中国"), ("浙江省", "浙江"), ("广东", "广东"), ("西班牙", "西班牙"),
+                               ("欧洲", "欧洲"), ("马来西亚", "马来西亚"), ("顺德区", "顺德"), ("慈溪市", "慈溪"),
+                               ("世卫组织", "世卫组织"), ("国家统计局", "国家统计局"), ("工行", "工商银行")]:
+        assert table[surface].canonical == canonical, surface
+
+
+def test_ordinary_words_are_not_places():
+    table = gazetteers.entries()
+    for word in ("和平", "平安", "鼓楼"):  # county short forms that are ordinary words
+        assert word not in table or table[word].label != "GPE" or table[word].ambiguous
+    assert table["理想"].ambiguous and table["长城"].ambiguous
+
+
+def test_rule_tables_are_well_formed():
+    r = load_yaml("entities", "rules.yaml")
+    surnames = r["surnames"].split()
+    assert "朱" in surnames and "欧阳" in surnames and len(set(surnames)) == len(surnames)
+    assert set(r["weak_surnames"].split()) <= set(surnames)
+    assert all(len(k) == 1 for k in r["abbreviations"])
+    assert all(isinstance(x, str) for x in r["products"]["exclude_codes"] + r["products"]["exclude_prefixes"])
+    assert not set(r["org_suffixes"]["strong"]) & set(r["org_suffixes"]["weak"])
+    assert r["references"]["country"]["我国"] == "中国"
+
+
+def test_jieba_words_feed_the_user_dictionary():
+    words = {w for w, _f, _t in gazetteers.jieba_words()}
+    assert "马来西亚" in words and "国家统计局" in words
+    assert "理想" not in words  # ambiguous names stay out of the dictionary
+
+
+def test_segmenter_keeps_gazetteer_names_whole():
+    import zhclaims.entities  # noqa: F401  (registers the words)
+    from zhclaims.text.segment import Segmenter
+
+    words = Segmenter().cut("零跑在马来西亚建厂，宁德时代供应电池")
+    assert "马来西亚" in words and "宁德时代" in words

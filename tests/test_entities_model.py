@@ -1,0 +1,71 @@
+"""The shipped NER model, the stage contract, and properties of extract_entities."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhclaims.entities import extract_entities, ner
+from zhclaims.entities.stage import STAGE
+from zhclaims.model import Article, Span
+from zhclaims.pipeline import Context
+from zhclaims.text.view import TextView
+
+
+def test_model_loads_from_the_package_and_finds_a_name():
+    assert (ner.model_path() / "meta.json").exists()
+    nlp = ner.get_model()
+    assert nlp is not None and "ner" in nlp.pipe_names
+    text = "昨天下午，张晓峰在北京会见了来访的客人。"
+    (spans,) = ner.predict([text])
+    assert ("张晓峰", "PERSON") in [(text[s:e], label) for s, e, label in spans]
+    assert all(label in ner.LABELS for _s, _e, label in spans)
+
+
+def test_model_size_is_within_budget():
+    size = sum(p.stat().st_size for p in ner.model_path().rglob("*") if p.is_file())
+    assert size <= 30 * 1024 * 1024
+
+
+def test_stage_contract_and_modes():
+    assert STAGE.name == "entities" and STAGE.requires == ("article.body",) and STAGE.assigns == ("article.entities",)
+    text = "华星电子董事长王立新表示，公司今年在西班牙的销量增长了30%。"
+    for mode in ("all", "auto", "off", "nonsense"):
+        art = Article(id="a", text=text, body=[Span(0, len(text))])
+        STAGE.func(art, TextView(text, art.body), Context(options={"ner": mode}))
+        assert [e.start for e in art.entities] == sorted(e.start for e in art.entities)
+        assert ("西班牙", "GPE") in [(e.text, e.label) for e in art.entities]
+        assert all(e.source in ("rule", "gazetteer", "model") for e in art.entities)
+
+
+def test_only_the_body_is_read():
+    text = "相关推荐：华为发布新机\n西班牙的销量增长"
+    art = Article(id="a", text=text, body=[Span(12, len(text))])
+    STAGE.func(art, TextView(text, art.body), Context())
+    assert all(e.start >= 12 for e in art.entities)
+
+
+def test_full_width_and_traditional_text_keep_offsets():
+    text = "零跑汽車在馬來西亞建廠，ＣＥＯ朱江明說。"
+    got = extract_entities(text, ner="off")
+    assert all(text[e.start:e.end] == e.text for e in got)
+    assert ("馬來西亞", "GPE", "马来西亚") in [(e.text, e.label, e.name) for e in got]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("零跑汽车集团公司中国我国西班牙朱江明说表示董事长CEOC11系列“”01，。、 \n的了在和A7B8")) | st.characters(),
+               max_size=80),
+       st.sampled_from(["off", "auto", "all"]))
+def test_never_raises_and_offsets_hold(text, mode):
+    got = extract_entities(text, ner=mode)
+    last = -1
+    for e in got:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        assert e.label in ("ORG", "PERSON", "GPE", "PRODUCT") and e.name
+        assert e.start >= last
+        last = e.end
+
+
+def test_junk_gives_nothing():
+    assert extract_entities("") == []
+    assert extract_entities("\x00\x01 ,,,。。。") == []
