@@ -13,7 +13,7 @@ import regex
 from ..model import Interval, Time
 from ..text.view import TextView
 from .parse import Spec, date_mod, spec_from_groups
-from .patterns import scanner
+from .patterns import group_names, scanner
 from .resolve import Anchor, Env, Value, infer_anchor, iso, resolve_duration, resolve_point, _inherit
 
 SENT_END = regex.compile(r"[。！？!?；;\n]")
@@ -24,9 +24,11 @@ COMPARE_BEFORE = ("较", "比", "相比", "同比", "对比", "比上年")
 def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:
     """Candidates in ``norm[start:end]``: (start, end, spec), in text order."""
     out = []
-    for m in scanner().finditer(norm, start, end):
-        d = m.groupdict()
-        if d.get("dur"):
+    pattern = scanner()
+    names = group_names()
+    for m in pattern.finditer(norm, start, end):
+        d = dict(zip(names, m.groups()))  # Match.groupdict() is 200 times slower with this many groups
+        if d.get("n2"):
             d["captures_n2"], d["captures_u2"] = m.captures("n2"), m.captures("u2")
         spec = spec_from_groups(d)
         if spec is None:

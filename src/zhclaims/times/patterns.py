@@ -22,7 +22,17 @@ def alt(items) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(items), key=lambda s: (-len(s), s)))
 
 
+def _first(chars: str, words_) -> str:
+    """A lookahead on the first characters of ``chars`` and of each word."""
+    first = set(chars) | {x[0] for x in words_}
+    return "(?=[" + "".join(regex.escape(c) for c in sorted(first)) + "])"
+
+
 def _point(p: str) -> str:
+    return _point_pieces(p)["point"]
+
+
+def _point_pieces(p: str) -> dict:
     w = words()
     h = holidays()
     year4 = rf"(?P<{p}y>(?<![\d.])[12]\d{{3}}(?![\d.])|[{CN_D}]{{4}}|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)\s?年"
@@ -73,12 +83,22 @@ def _point(p: str) -> str:
         rf"(?:(?P<{p}cent>上世纪|本世纪|(?<!\d)(?:1\d|20)世纪|十[一二三四五六七八九]世纪|二十世纪|二十一世纪))?"
         rf"(?P<{p}dec>(?<![\d.])[1-9]0(?!\d)|[一二三四五六七八九]十)年代"
     )
+    # each branch opens with a lookahead on its possible first characters, so that a branch that
+    # cannot match fails at once (the engine tries the branches in turn at every position)
+    digits = "0123456789"
+    cn_d = CN_D + "十"
+    hol_names = list(h["solar"]) + list(h["lunar"]) + list(h["eve"]) + list(h["term"]) + list(h["nth_weekday"])
+    f_year = _first(digits + CN_D + "两农", w["years"])
+    f_month = _first(digits + cn_d + "正冬腊农", w["months"])
+    f_rel = _first("", list(w["days"]) + list(w["day_part_words"]))
+    f_week = _first("", list(w["week_prefixes"]) + list(w["week_words"]))
+    f_hol = _first("", hol_names + list(h["needs_context"]))
     date_core = (
-        rf"(?:{numdate}"
-        rf"|{decade}"
-        rf"|{lunar}{year}\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol})?"
-        rf"|{lunar}{monthblock}"
-        rf"|{dayabs}|{relday}|{week}|{hol}|{holc}|{ypart})"
+        rf"(?:(?=[{digits}]){numdate}"
+        rf"|(?=[上本{digits}{cn_d}]){decade}"
+        rf"|{f_year}{lunar}{year}\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol})?"
+        rf"|{f_month}{lunar}{monthblock}"
+        rf"|(?=[{digits}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('', w['year_parts'])}{ypart})"
     )
     dpart = rf"(?P<{p}dp>{alt(w['day_parts'])})"
     clock = (
@@ -92,7 +112,10 @@ def _point(p: str) -> str:
     )
     tod = rf"(?:{dpart}\s?(?:{clock})?|{clock})"
     # a day part alone (上午, 晚上) is too loose in running text; with a clock it is a time
-    return rf"(?:{date_core}(?:\s?{tod})?|{dpart}\s?{clock}|{clock})"
+    f_clock = _first(digits + "零一二两三四五六七八九十", [])
+    f_dpart = _first("", w["day_parts"])
+    point = rf"(?:{date_core}(?:\s?{tod})?|{f_dpart}{dpart}\s?{clock}|{f_clock}{clock})"
+    return locals()
 
 
 def _duration() -> str:
@@ -127,6 +150,53 @@ def _top() -> str:
     return rf"{early_vague}(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{vague}"
 
 
+def _class(chars) -> str:
+    return "".join(regex.escape(c) for c in sorted(chars))
+
+
+def _gate() -> str:
+    """Two cheap lookaheads that skip most positions before the full pattern is tried.
+
+    An expression starts with one of a few characters (digits, numerals, the first characters of
+    the words in data/), and holds a key character (年, 月, 日, 节 ... or the rarest character of a
+    word without one) within its first characters. This is what makes the scan fast: the full
+    pattern runs at a small share of the positions.
+    """
+    w, h = words(), holidays()
+    vocab = []
+    for k in ("years", "months", "days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
+              "sets", "units", "week_words"):
+        vocab += list(w[k])
+    for k in ("solar", "lunar", "eve", "term", "nth_weekday", "needs_context"):
+        vocab += list(h[k])
+    starts = [x for x in vocab if x not in w["units"] or x in w["week_words"]]
+    starts += list(w["week_prefixes"]) + list(w["duration_prefixes"])
+    first = set(CN_N + "百千几数多半自截直至到从由农正冬腊上本这今下Q") | {x[0] for x in starts}
+    first -= set("0123456789年")
+    # 年 opens only 年初, 年底 ...; a digit inside a number opens nothing
+    nian = _class({x[1] for x in starts if x[0] == "年" and len(x) > 1})
+    key = set(KEY_CHARS)
+    for v in vocab:
+        if not key & set(v):
+            key.add(v[-1] if v[-1] not in "一二上下中" else v[0])
+    return (rf"(?=(?<![\d.])\d|[{_class(first)}]|年[{nian}])"
+            rf"(?=[^\n]{{0,{GATE_WINDOW}}}?[{_class(key)}])")
+
+
+KEY_CHARS = "年月日号周天时点分秒季旬节钟刻星期礼拜:/-.Q"
+GATE_WINDOW = 16
+
+
 @lru_cache(maxsize=1)
 def scanner() -> regex.Pattern:
-    return regex.compile(_top())
+    return regex.compile(_gate() + "(?:" + _top() + ")")
+
+
+@lru_cache(maxsize=1)
+def group_names() -> tuple[str, ...]:
+    """The scanner's group names in group-number order (duplicate names share one number)."""
+    index = scanner().groupindex
+    names = [""] * scanner().groups
+    for name, i in index.items():
+        names[i - 1] = name
+    return tuple(names)

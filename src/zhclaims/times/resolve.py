@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Interval
 from .parse import Point, Spec, full_year, holidays, words
@@ -76,6 +77,7 @@ class Value:
 # -- holidays ------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _lunar_to_solar(y: int, m: int, d: int) -> dt.datetime | None:
     from lunar_python import Lunar
 
@@ -91,6 +93,7 @@ def _eve(y: int) -> dt.datetime | None:
     return None if first is None else first - DAY
 
 
+@lru_cache(maxsize=4096)
 def holiday_interval(name: str, y: int) -> tuple[dt.datetime, dt.datetime] | None:
     """The days ``name`` covers in year ``y`` (official arrangement when listed), end exclusive."""
     h = holidays()
@@ -112,8 +115,14 @@ def holiday_interval(name: str, y: int) -> tuple[dt.datetime, dt.datetime] | Non
     elif base in h["term"]:
         from lunar_python import Lunar
 
-        s = Lunar.fromYmd(y, 1, 1).getJieQiTable().get(h["term"][base])
-        start = None if s is None else dt.datetime(s.getYear(), s.getMonth(), s.getDay())
+        # the table of the lunar year around mid-y; a term can appear twice (冬至: last December's, and
+        # this December's under its pinyin key): take the one in year y
+        table = Lunar.fromYmd(y, 6, 1).getJieQiTable()
+        ref = table.get(h["term"][base])
+        days = [] if ref is None else [
+            dt.datetime(v.getYear(), v.getMonth(), v.getDay()) for k, v in table.items()
+            if (k == h["term"][base] or k.isupper()) and v.getMonth() == ref.getMonth() and v.getYear() == y]
+        start = days[0] if days else None
     elif base in h["nth_weekday"]:
         m, n, wd = h["nth_weekday"][base]
         first = dt.datetime(y, m, 1)
@@ -130,6 +139,18 @@ def _distance(iv: tuple[dt.datetime, dt.datetime], at: dt.datetime) -> float:
     if iv[0] <= at < iv[1]:
         return 0.0
     return min(abs((iv[0] - at).total_seconds()), abs((iv[1] - at).total_seconds()))
+
+
+def _nearest_holiday(name: str, a: Anchor) -> tuple[dt.datetime, dt.datetime] | None:
+    """The occurrence news most likely means: the last one begun, unless the next is much nearer."""
+    cands = [c for c in (holiday_interval(name, y) for y in (a.at.year - 1, a.at.year, a.at.year + 1)) if c]
+    past = [c for c in cands if c[0] <= a.at]
+    future = [c for c in cands if c[0] > a.at]
+    last = max(past) if past else None
+    nxt = min(future) if future else None
+    if last is None or (nxt is not None and 2 * _distance(nxt, a.at) < _distance(last, a.at)):
+        return nxt
+    return last
 
 
 def _year_of(pt: Point, env: Env) -> tuple[int | None, bool]:
@@ -180,7 +201,7 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
                 start, end, grain = monday, monday + 7 * DAY, "week"
         return _time_of_day(Value(start, end, grain, True), pt)
     if pt.month_rel is not None and a is not None and not explicit_date:
-        start = add_months(a.at, pt.month_rel)
+        start = add_months(month_start(a.at.year, a.at.month), pt.month_rel)
         v = Value(start, add_months(start, 1), "month", True)
         return _time_of_day(_day_in_month(v, pt), pt)
     if pt.holiday is not None:
@@ -192,9 +213,7 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             if env.par_year is not None:
                 iv = holiday_interval(pt.holiday, env.par_year)
             elif a is not None:
-                cands = [holiday_interval(pt.holiday, y) for y in (a.at.year - 1, a.at.year, a.at.year + 1)]
-                cands = [c for c in cands if c]
-                iv = min(cands, key=lambda c: _distance(c, a.at)) if cands else None
+                iv = _nearest_holiday(pt.holiday, a)
             else:
                 iv = None
         if iv is None:
@@ -207,8 +226,9 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             return None
         first, n, grain = pt.year_part
         start = month_start(y, first)
-        if not explicit_date and env.par_year is None and a is not None and start > a.at and not env.future:
-            start = month_start(y - 1, first)  # 年底 in a January report: last year's
+        if not explicit_date and env.par_year is None and a is not None and add_months(start, n) > a.end \
+                and not env.future:
+            start = month_start(y - 1, first)  # 年底 in a January report, 前三季度 in May: last year's
         return Value(start, add_months(start, n), grain, anchored)
     if pt.month is not None:
         if explicit_date:
