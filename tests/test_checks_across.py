@@ -54,7 +54,17 @@ def test_unknown_period_in_an_article_giving_several_values_is_not_a_conflict():
             fig("10%", 10, "%", qualifier="approx", metric="in_house_share", comparison="share"))
     b = art("b", "整车成本自研自造占比65%。", fig("65%", 65, "%", metric="in_house_share", comparison="share"))
     out = sorted((f.verdict, [c.text for c in f.claims]) for f in check_across([a, b], LEX))
-    assert out == [("consistent", ["65%", "65%"]), ("unverifiable", ["10%", "65%"])]
+    assert out == [("consistent", ["65%", "65%"])]
+
+
+def test_a_conflict_needs_one_value_per_source_of_one_magnitude_not_in_a_list():
+    a = art("a", "3月和4月增速分别反弹至8.9%和10.5%。",
+            fig("8.9%", 8.9, "%", metric="value_added", period="2026-04", comparison="yoy"))
+    b = art("b", "4月增速反弹至10.5%。", fig("10.5%", 10.5, "%", metric="value_added", period="2026-04", comparison="yoy"))
+    assert check_across([a, b], LEX) == []
+    c = art("c", "人均GDP达1万美元。", fig("1万美元", 1e4, "美元", metric="gdp", period="2025", currency="USD"))
+    d = art("d", "GDP达14.4万亿美元。", fig("14.4万亿美元", 1.44e13, "美元", metric="gdp", period="2025", currency="USD"))
+    assert check_across([c, d], LEX) == []
 
 
 def test_never_across_different_periods_or_target_and_actual():

@@ -262,11 +262,27 @@ def test_never_pairs_different_subjects_or_unrelated_metrics():
 
 
 def test_a_figure_repeated_verbatim_is_not_a_finding_but_a_changed_copy_is():
-    text = "辰汽车2026年目标105万台。辰汽车喊出105万台目标。"
-    figs = [fig("105万台", 1.05e6, "台", subject="辰汽车", period="2026", modality="target"),
-            fig("105万台", 1.05e6, "台", nth=1, subject="辰汽车", period="2026", modality="target")]
+    text = "辰汽车2026年目标105万台。辰汽车喊出105万台目标。辰汽车要完成105万台。"
+    figs = [fig("105万台", 1.05e6, "台", nth=i, subject="辰汽车", period="2026", modality="target") for i in range(3)]
     art = build(text, figs)
     assert run(art) == []
     changed = with_figure(art, 1, "115万台", 1.15e6)
     f = only(run(changed), "same_figure", ["105万台", "115万台"])
     assert f.verdict == "inconsistent" and f.miss == pytest.approx(1145000 - 1055000)
+
+
+def test_two_exact_figures_of_one_coarse_measure_are_not_called_a_conflict():
+    # 揽收 and 投递 share the metric the claims give them; written alike, neither repeated
+    text = "五一期间全国邮政行业揽收快递包裹11.02亿件。五一期间全国邮政行业投递快递包裹10.38亿件。"
+    figs = [fig("11.02亿件", 1.102e9, "件", subject="邮政", metric="parcels", period="2026-05"),
+            fig("10.38亿件", 1.038e9, "件", subject="邮政", metric="parcels", period="2026-05")]
+    assert run(build(text, figs)) == []
+
+
+def test_list_members_and_far_apart_values_are_not_restatements():
+    text = "3月和4月增速分别反弹至8.9%和10.5%。4月增速约为9%。全国GDP达1万美元。全国GDP达14.4万亿美元。"
+    figs = [fig("10.5%", 10.5, "%", subject="中国", metric="value_added", period="2026-04", comparison="yoy"),
+            fig("9%", 9, "%", qualifier="approx", subject="中国", metric="value_added", period="2026-04", comparison="yoy"),
+            fig("1万美元", 1e4, "美元", subject="中国", metric="gdp", period="2025", currency="USD"),
+            fig("14.4万亿美元", 1.44e13, "美元", subject="中国", metric="gdp", period="2025", currency="USD")]
+    assert run(build(text, figs)) == []

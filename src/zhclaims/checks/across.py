@@ -17,17 +17,15 @@ import datetime as dt
 from collections import defaultdict
 from ..model import Article, Finding
 from . import explain
-from .facts import Fact, facts, same_period, unit_group, units_compatible
+from .facts import Fact, facts, far_apart, same_period, unit_group, units_compatible
 from .measures import Lexicon
 from .within import _distinct, _evidence, _same_finding, _signed_value
 
 # a figure with no period is compared with one of a stated period only when the two sources were
 # published within this many days of each other (or when a date is not known)
 MAX_DAYS_APART = 45
-
-
-def _quote(f: Fact) -> str:
-    return f"“{f.q.text}”"
+# comparisons whose figures depend on a base the claim does not carry: agreement only
+NO_CONFLICT_COMPARISONS = ("change",)
 
 
 def _key(f: Fact):
@@ -60,10 +58,11 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                 groups[_key(f)][f.metric].append(f)
     out: list[Finding] = []
     for by_metric in groups.values():
-        # an article that gives one measure several values (periods aside) has not told us which
-        # one a figure of unknown period is: such a figure is never the ground for a conflict
-        ambiguous = {(f.article.id, m) for m, fs in by_metric.items() for f in fs
-                     if len({g.iv for g in fs if g.article.id == f.article.id}) > 1}
+        # an article that gives one measure several values for one period (or with no period) has
+        # not told us which is the figure: a list of sub-measures under one coarse metric
+        ambiguous = {id(f) for fs in by_metric.values() for f in fs if any(
+            g.article is f.article and not g.iv.meets(f.iv)
+            and (g.period is None or f.period is None or same_period(g.period, f.period)) for g in fs)}
         keys = sorted(by_metric)
         for i, m1 in enumerate(keys):
             for m2 in keys[i:]:
@@ -107,16 +106,18 @@ def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Fi
         if meets:
             return _same_finding("cross_source", "consistent", a, b, 0.0)
         miss = float(f"{a.iv.gap(b.iv):.6g}")
+        # a conflict needs each source to give this measure one value, not as one of a list,
+        # and values of one order of magnitude (else they are different measures)
+        if id(a) in ambiguous or id(b) in ambiguous or a.listed or b.listed or far_apart(a, b):
+            return None
+        # a change against an unnamed base (较11月 / 较年初 上升) is comparable only with its base
+        if a.comparison in NO_CONFLICT_COMPARISONS:
+            return None
         if known:
             return _same_finding("cross_source", "inconsistent", a, b, miss)
         # a period not stated: the figures are taken as of publication, when the sources were
-        # published close together and each gives this measure one value
+        # published close together
         days = _days_apart(a, b)
-        unclear = [f for f in (a, b) if f.period is None and (f.article.id, f.metric) in ambiguous]
-        if unclear:
-            return _same_finding("cross_source", "unverifiable", a, b, miss,
-                                 note=f"{_quote(unclear[0])} is one of several values its article gives this measure "
-                                      "with no period, so they may not be the same figure")
         if days is not None and days > MAX_DAYS_APART:
             return _same_finding("cross_source", "unverifiable", a, b, miss,
                                  note=f"a period is not stated and the sources are {days:.0f} days apart, "

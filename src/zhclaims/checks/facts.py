@@ -54,6 +54,13 @@ class Fact:
     def width(self) -> float:
         return self.iv.hi - self.iv.lo
 
+    @property
+    def listed(self) -> bool:
+        """The figure is one of a list or a part (分别……, 其中……) in its sentence."""
+        start = self.sentence[0] if self.sentence else max(0, self.q.start - 30)
+        before = self.article.text[max(0, start):self.q.start]
+        return any(m in before for m in rules()["list_markers"])
+
     def evidence(self) -> dict:
         a = self.article
         if self.sentence:
@@ -197,3 +204,12 @@ def before(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     if a is None or b is None:
         return False
     return _norm_iso(a[1]) <= _norm_iso(b[0])
+
+
+def far_apart(a: Fact, b: Fact) -> bool:
+    """Values more than ``max_ratio`` times apart: different measures, not a misstated figure."""
+    k = float(rules()["max_ratio"])
+    x, y = abs(a.iv.mid), abs(b.iv.mid)
+    if x == 0 or y == 0:
+        return max(x, y) > k
+    return max(x, y) / min(x, y) > k

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from ..model import Article, Finding, Quantity
 from . import explain
-from .facts import Fact, facts, months, rules, same_period, shift, unit_group, units_compatible
+from .facts import Fact, facts, far_apart, months, rules, same_period, shift, unit_group, units_compatible
 from .measures import Lexicon
 from .tolerance import Iv, figure_interval, fmt_interval, fmt_number, growth as growth_iv, total
 
@@ -89,7 +89,8 @@ def _base_marked(art: Article, a: Fact) -> bool:
 def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]] = ()) -> list[Finding]:
     out = []
     for c in fs:
-        if not _is_stated_change(c):
+        # a change in a 分别 list goes with its figure "respectively", which is not read here
+        if not _is_stated_change(c) or c.listed:
             continue
         points = c.unit == "个百分点"
 
@@ -100,7 +101,7 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
                 return f.unit == "%" and f.comparison in (None, "share")
             return _is_level(f)
 
-        peers = [f for f in fs if peer(f)]
+        peers = [f for f in fs if peer(f) and not f.listed]
         # the value the change is about: same period and modality as the stated change
         # (a figure without a period of its own in the change's sentence shares the sentence's period)
         cur = [f for f in peers if f.modality == c.modality and (
@@ -118,7 +119,7 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
             if want is not None:
                 return same_period(f.period, want)
             # a change with no fixed step: the figure the sentence marks as the base, of another period
-            near = f.sentence is not None and f.sentence in (c.sentence, *(x.sentence for x in cur))
+            near = f.sentence is not None and f.sentence == c.sentence
             return near and _base_marked(c.article, f) and f.period not in cur_periods
 
         base = [f for f in peers if is_base(f)]
@@ -134,6 +135,8 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
         best = None
         for a in _distinct(base):
             for b in _distinct(cur):
+                if not units_compatible(a, b):
+                    continue
                 exp = (b.iv - a.iv) if points else growth_iv(a.iv, b.iv)
                 verdict, miss = _verdict(exp, c.signed_iv)
                 # the figure the change is about in its own sentence first; then a reading that holds;
@@ -142,6 +145,8 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
                         _distance(a, c) + _distance(b, c))
                 if best is None or rank < best[0]:
                     best = (rank, a, b, exp, verdict, miss)
+        if best is None:
+            continue
         _, a, b, exp, verdict, miss = best
         unit = "个百分点" if points else "%"
         if points:
@@ -291,7 +296,7 @@ def check_revisions(art: Article, fs: list[Fact], lex: Lexicon) -> tuple[list[Fi
     for k in range(len(qs) - 2):
         (xi, x), (di, d), (yi, y) = qs[k], qs[k + 1], qs[k + 2]
         gap1, gap2 = art.text[x.end:d.start], art.text[d.end:y.start]
-        if len(gap1) > 30 or len(gap2) > 3 or any(c in gap1 + gap2 for c in "。！？!?\n"):
+        if len(gap1) > 30 or len(gap2) > 3 or any(c in gap1 + gap2 for c in "。！？!?\n") or _PUNCT.search(gap2):
             continue
         head = gap1[-4:]
         down = any(w in head for w in rv["down"])
@@ -302,7 +307,7 @@ def check_revisions(art: Article, fs: list[Fact], lex: Lexicon) -> tuple[list[Fi
         if not points and not (unit_group(x.unit) == unit_group(d.unit) == unit_group(y.unit)):
             continue
         fx, fy = by_q.get(xi), by_q.get(yi)
-        if fx and fy and fx.metric and fy.metric and not lex.same_measure(fx.metric, fy.metric):
+        if fx and fy and not _same_quantity_kind(fx, fy, lex):
             continue
         ivs = [figure_interval(q, art.text) for q in (x, d, y)]
         if any(iv is None for iv in ivs):
@@ -326,6 +331,20 @@ def check_revisions(art: Article, fs: list[Fact], lex: Lexicon) -> tuple[list[Fi
     return out, revised
 
 
+_PUNCT = __import__("regex").compile(r"[\p{P}]")
+
+
+def _same_quantity_kind(x: Fact, y: Fact, lex: Lexicon) -> bool:
+    """The old and the new figure of a revision measure one thing, as far as the claims say."""
+    if x.metric and y.metric and not lex.same_measure(x.metric, y.metric):
+        return False
+    if x.comparison != y.comparison or (x.modality and y.modality and x.modality != y.modality):
+        return False
+    if x.period is not None and y.period is not None and not same_period(x.period, y.period):
+        return False
+    return x.subject is None or y.subject is None or x.subject == y.subject
+
+
 def _ref(art: Article, i: int, q: Quantity):
     from ..model import FigureRef
 
@@ -340,6 +359,11 @@ def _group_key(f: Fact):
 
 
 def check_same_figure(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]] = ()) -> list[Finding]:
+    """Pairs of one measure stated twice. Claims are coarse (a list of sub-sectors shares one
+    metric), so a disagreement is reported only when the pair looks like a restatement: not in
+    one sentence, not one of a list, at most two values for the measure in the article, within
+    ``max_ratio`` of each other, and written differently (exact vs rounded or hedged) unless one
+    value is itself repeated in the article."""
     groups: dict = defaultdict(list)
     for f in fs:
         if f.period is None or f.metric is None or f.comparison in ("rank",):
@@ -347,14 +371,42 @@ def check_same_figure(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, 
         groups[_group_key(f)].append(f)
     out = []
     for members in groups.values():
-        for a, b in combinations(_distinct(members), 2):
+        live = [f for f in members if not any(f.iv.meets(old) and not f.iv.meets(new) for old, new, _ in revised)]
+        values = _distinct(members)
+        for a, b in combinations(values, 2):
             if not lex.same_measure(a.metric, b.metric) or not units_compatible(a, b) or not _same_subject(a, b):
+                continue
+            # two figures of one sentence are two measures (a list, a part: 其中……), never a restatement
+            if a.sentence is not None and a.sentence == b.sentence:
                 continue
             if _superseded(a, b, revised):
                 continue
             verdict, miss = _verdict(a.iv, b.iv)
+            if verdict == "inconsistent" and not _restatement(a, b, live, lex):
+                continue
             out.append(_same_finding("arithmetic", verdict, a, b, miss))
     return out
+
+
+def _shape(f: Fact) -> tuple:
+    return (f.q.qualifier or "eq", round(f.width, 9))
+
+
+def _restatement(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
+    if a.listed or b.listed or far_apart(a, b):
+        return False
+    same = [f for f in members if lex.same_measure(f.metric, a.metric) and units_compatible(f, a)]
+    if len({(f.q.value, f.q.qualifier, f.iv) for f in same}) > 2:
+        return False  # three values or more: a list of sub-measures sharing one metric
+    if a.metric == b.metric and a.metric_text and b.metric_text and not (
+            a.metric_text in b.metric_text or b.metric_text in a.metric_text):
+        return False  # one key, two wordings (财政赤字 / 专项债券): sub-measures, not one figure
+    if _shape(a) != _shape(b):
+        return True  # exact against rounded or hedged: the shape of a restatement
+    # written alike: a restatement only when one of the two values is repeated verbatim elsewhere
+    def repeated(x: Fact) -> bool:
+        return len({f.sentence for f in same if f.q.value == x.q.value and _shape(f) == _shape(x)}) >= 2
+    return repeated(a) or repeated(b)
 
 
 def _superseded(a: Fact, b: Fact, revised) -> bool:
