@@ -234,7 +234,7 @@ class Assembler:
         for hs, he, label, word in c.references.finditer(n, s, e):
             if any(a < he and hs < b for a, b in taken):
                 continue
-            if not word.startswith("该") and hs > 0 and _is_letter(n[hs - 1]):
+            if label == "organization" and not word.startswith("该") and hs > 0 and _is_letter(n[hs - 1]):
                 if not any(n[max(0, hs - 3):hs].endswith(w) for w in c.reference_after):
                     continue  # inside a compound: 上市公司, 科技公司
             kind = "org" if label == "organization" else "country"
@@ -246,11 +246,19 @@ class Assembler:
                 name = c.country_name
             if name:
                 out.append(Mention(hs, he, name, self.a.text[hs:he], kind))
+        # 国内门店, 海外销量: a region word qualifying a metric is a scope of the figure, not a subject
+        out = [m for m in out if not (m.kind == "country" and m.text in self._scope_refs(m))]
         for i, m in enumerate(out):
             if m.kind != "org":
                 out[i] = self._collective(m, e)
         out.sort(key=lambda m: m.start)
         return out
+
+    def _scope_refs(self, m: Mention) -> tuple[str, ...]:
+        """The mention's text when it is a region word qualifying a metric right after it."""
+        if self.norm[m.start:m.end] in self.cues.scopes.labels and word_pattern().match(self.norm, m.end) is not None:
+            return (m.text,)
+        return ()
 
     def _leading_place(self, ent) -> str | None:
         """The place name a model-found organisation begins with, when the rest of it does not
@@ -292,8 +300,6 @@ class Assembler:
         if kind != "org" and any(before.endswith(w) for w in c.place_not_subject_before):
             return False
         # a country word that qualifies a metric right after it (国内网点) is a scope, not a subject
-        if kind == "country" and n[s:e] in c.scopes.labels and word_pattern().match(n, e) is not None:
-            return False
         return True
 
     def main_org(self) -> str | None:
@@ -340,6 +346,14 @@ class Assembler:
             pass
         return m is not None and m.end() == len(before)
 
+    def _base_by_cue(self, q: Quantity, S: _Sentence, clause: Span) -> int | None:
+        """Months back when the figure is the base named by 较去年同期/比上月 (+ 的) right before it."""
+        for h in S.comp_left:
+            if clause.start <= h.start and h.end <= q.start and self.norm[h.end:q.start] in ("", "的"):
+                if h.label in ("yoy", "mom") and self.cues.base_markers.match(h.word) is not None:
+                    return 12 if h.label == "yoy" else 1
+        return None
+
     def _attached(self, t: Time, q: Quantity) -> bool:
         """The figure follows the time directly ("2025年12月的60423辆")."""
         gap = self.norm[t.end:q.start]
@@ -364,8 +378,18 @@ class Assembler:
         clause = next((c for c in S.clauses if c.start <= q.start < c.end), S.span)
         prev_end, next_start, prev_q = self._neighbours(q, clause)
         base = self._is_base_figure(q, clause.start)
+        base_shift = None if base else self._base_by_cue(q, S, clause)
+        base = base or base_shift is not None
         modality = self._modality(q, S, clause, next_start)
         period, period_text = self._period(q, S, clause, modality)
+        if base_shift:  # "较去年同期的55.1万辆": the period a year (a month) before the compared one
+            iv = self._period_interval(period)
+            a, b = (_parse_iso(iv.start), _parse_iso(iv.end)) if iv is not None else (None, None)
+            if a is not None and b is not None:
+                period = Interval(_shift(a, -base_shift).isoformat(), _shift(b, -base_shift).isoformat())
+            else:
+                period = None
+            period_text = None
         direction = None if base else self._direction(q, prev_end, next_start)
         metric = self._metric(q, S, clause, next_start, si)
         pi = self._paragraph(q.start)
@@ -429,8 +453,8 @@ class Assembler:
         counted = counted_only()
         if chosen is None:  # nearest before it in the clause
             for h in reversed(S.metrics):
-                if h.word in counted and self._figure_in(h.end, q.start):
-                    continue  # a counted noun of another figure
+                if h.word in counted and (self._figure_in(h.end, q.start) or self._unit_kind(q) not in ("count", None)):
+                    continue  # a counted noun of another figure, or one a rate cannot count
                 if clause.start <= h.start and h.end <= q.start and self._fits_metric(h.label, q):
                     chosen = h
                     break
@@ -441,7 +465,7 @@ class Assembler:
                 if base_key.startswith(("overseas_", "domestic_")) and base_key.split("_", 1)[1] in self.metrics:
                     base_key = base_key.split("_", 1)[1]
                 key = self._scoped(Hit(prev.start, prev.end or prev.start, base_key, prev.text or ""), q, clause)
-                return Ref(key, prev.text, prev.start, prev.end)
+                return Ref(key if key != base_key else prev.key, prev.text, prev.start, prev.end)
         if chosen is None:  # earlier in the sentence
             for h in reversed(S.metrics):
                 if h.end <= q.start and h.word not in counted and self._fits_metric(h.label, q):
@@ -671,8 +695,10 @@ class Assembler:
                 return base
             # 同比/环比 earlier in the sentence, not bound to a figure of its own
             for h in reversed(S.comp_left):
-                if h.end <= win_start and h.label in ("yoy", "mom", "qoq") and not self._figure_between(h.end, win_start, clause):
-                    return h.label
+                if h.end <= win_start:
+                    if h.label in ("yoy", "mom", "qoq", "change"):
+                        return h.label
+                    break  # the nearest cue before is of another kind (占, 累计): not a change's base
         if metric is not None:
             m = self.metrics.get(metric.key)
             if m is not None and m.comparison and self._unit_kind(q) == "percent":
@@ -682,14 +708,6 @@ class Assembler:
                 return c.percent_growth_default
             return c.amount_change_default
         return None
-
-    def _figure_between(self, s: int, e: int, clause: Span) -> bool:
-        """Another figure (in the clause where the cue stands) binds the cue before ours."""
-        lo, hi = bisect_left(self.qstarts, s), bisect_left(self.qstarts, e)
-        if hi <= lo:
-            return False
-        cue_clause = clause.start
-        return any(self.a.quantities[self.qorder[k]].start < cue_clause for k in range(lo, hi))
 
     def _base_comparison(self, q, left_start: int, period) -> str | None:
         pt = self._period_interval(period)
