@@ -31,7 +31,7 @@ SUITES = (
     "chrono_zh_time",
 )
 
-# A prediction: {"start", "end", "interval": {"start","end"} | None, "duration": str | None}
+# A prediction: {"start", "end", "interval": {"start","end"} | None, "duration": str | None, "grain": str | None}
 Predict = Callable[[str, "dt.datetime | None"], list[dict]]
 
 
@@ -59,7 +59,7 @@ def ours(text: str, ref: dt.datetime | None) -> list[dict]:
     out = []
     for t in extract_times(text, ref):
         out.append({"start": t.start, "end": t.end, "interval": t.interval.to_dict() if t.interval else None,
-                    "duration": t.duration})
+                    "duration": t.duration, "grain": t.grain})
     return out
 
 
@@ -88,8 +88,22 @@ def _same_point(expected: str, got: str | None) -> bool:
     return got[:19] == expected[:19]
 
 
-def _ends(got_end: str, suite: str) -> list[str]:
-    """The forms a suite may write our exclusive end in."""
+def _minus_grain(d: dt.datetime, grain: str | None) -> dt.datetime | None:
+    if grain in ("year", "half", "quarter", "month"):
+        months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[grain]
+        m = d.month - 1 - months
+        return d.replace(year=d.year + m // 12, month=m % 12 + 1)
+    step = {"week": dt.timedelta(days=7), "day": dt.timedelta(days=1), "hour": dt.timedelta(hours=1),
+            "minute": dt.timedelta(minutes=1), "second": dt.timedelta(seconds=1)}.get(grain or "")
+    return d - step if step else None
+
+
+def _ends(got_end: str, suite: str, grain: str | None = None) -> list[str]:
+    """The forms a suite may write our exclusive end in.
+
+    JioNLP: inclusive, one second before. Recognizers and chrono: the start of the range's last
+    unit (2016年到2018年 ends 2018-01-01, 6月1日-6月30日 ends 06-30), i.e. one grain before ours.
+    """
     d = _dt(got_end)
     if d is None:
         return [got_end]
@@ -99,6 +113,9 @@ def _ends(got_end: str, suite: str) -> list[str]:
     elif suite in ("recognizers-text", "chrono"):
         cands.append((d - dt.timedelta(days=1)).isoformat())
         cands.append((d - dt.timedelta(seconds=1)).isoformat())
+        back = _minus_grain(d, grain)
+        if back is not None:
+            cands.append(back.isoformat())
     return cands
 
 
@@ -118,8 +135,8 @@ def value_matches(expected, pred: dict, suite: str) -> bool:
             return False
         if es is None or ee is None:  # open-ended: the written end is either end of ours
             written = es if es is not None else ee
-            return _same_point(written, iv["start"]) or any(_same_point(written, e) for e in _ends(iv["end"], suite))
-        return _same_point(es, iv["start"]) and any(_same_point(ee, e) for e in _ends(iv["end"], suite))
+            return _same_point(written, iv["start"]) or any(_same_point(written, e) for e in _ends(iv["end"], suite, pred.get("grain")))
+        return _same_point(es, iv["start"]) and any(_same_point(ee, e) for e in _ends(iv["end"], suite, pred.get("grain")))
     return False
 
 

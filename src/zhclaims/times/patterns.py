@@ -43,7 +43,7 @@ def _point_pieces(p: str) -> dict:
         rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年"
         rf"|(?<=[于在从自至到])(?P<{p}y2>\d{{2}})\s?年)"
     )
-    yrel = rf"(?P<{p}yrel>{alt(w['years'])})"
+    yrel = rf"(?<![马早晚向往])(?P<{p}yrel>{alt(w['years'])})"  # not 马上一年
     year = rf"(?:{year4}|{year2}|{yrel})"
     ypart = rf"(?P<{p}yp>{alt(w['year_parts'])})"
     yend = rf"(?P<{p}ye>底|初(?![步期次始衷心级创赛选审具现见])|末(?!期)|中(?=[,，。;；、\s)）]|$))"
@@ -51,7 +51,7 @@ def _point_pieces(p: str) -> dict:
     month = rf"(?:(?P<{p}mfrom>{mnum})\s?(?:[-—–~－]{{1,2}}|至|到)\s?)?(?P<{p}m>{mnum}|正|冬|腊)\s?月份?"
     mrel = rf"(?P<{p}mrel>{alt(w['months'])})"
     mpart = (
-        rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|初(?![步期次始衷心级创赛选审具现见])|中(?=[,，。;；、\s)）]|$)"
+        rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|初(?![步期次始衷心级创赛选审具现见一二三四五六七八九十])|中(?=[,，。;；、\s)）]|$)"
         rf"|末(?!期)|底)"
     )
     day = (
@@ -64,8 +64,9 @@ def _point_pieces(p: str) -> dict:
         rf"|[一二三四五六七八九])(?=[,，。;；、\s的早晚上下中凌]|$)|(?<=[正冬腊]月)\d{{1,2}}{NOT_NUM_AFTER})"
     )
     wtail = r"(?:[,，]?\s?(?:星期|周|礼拜)[一二三四五六日天])?"
-    monthblock = rf"(?:(?:{month}\s?(?:{mpart})?|{mrel})\s?(?:{day}|{lday})?{wtail})"
-    dayabs = rf"(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]))\s?[日号]{wtail}"
+    monthblock = rf"(?:(?:{month}(?:\s?{mpart})?|{mrel})(?:\s?(?:{day}|{lday}))?{wtail})"
+    cn_day = r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?" if p == "b_" else ""
+    dayabs = rf"(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?[日号]{wtail}"
     relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
     wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
@@ -96,9 +97,9 @@ def _point_pieces(p: str) -> dict:
     date_core = (
         rf"(?:(?=[{digits}]){numdate}"
         rf"|(?=[上本{digits}{cn_d}]){decade}"
-        rf"|{f_year}{lunar}{year}\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol})?"
+        rf"|{f_year}{lunar}{year}(?:\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol}))?"
         rf"|{f_month}{lunar}{monthblock}"
-        rf"|(?=[{digits}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('', w['year_parts'])}{ypart})"
+        rf"|(?=[{digits}{cn_d if p == 'b_' else ''}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('', w['year_parts'])}{ypart})"
     )
     dpart = rf"(?P<{p}dp>{alt(w['day_parts'])})"
     clock = (
@@ -122,10 +123,14 @@ def _duration() -> str:
     w = words()
     units = alt(w["units"])
     num = rf"(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|[{CN_N}百千]{{1,5}}|几|数|多|半)"
-    one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units})(?P<more2>多|半)?"
+    # 年份, 年级, 周岁, 天然气: the unit character starts another word
+    unit_guard = r"(?<!年(?=[份度级纪龄轻代货终薪会报]))(?<!周(?=[岁边围刊转期]))(?<!天(?=[然气空下津堂使文才]))(?<!月(?=[球亮光饼]))"
+    one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units}){unit_guard}(?P<more2>多|半)?"
     # a second unit: 8天20小时, 一年又一个月21天 (up to three parts)
-    extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units})){{0,2}}"
-    pre = rf"(?P<dpre>{alt(w['duration_prefixes'])})?"
+    # a second unit (8天20小时); a bare 月 or 日 there is a date (三年五月), not a length
+    units2 = alt(u for u in w["units"] if u not in ("月", "日", "周年"))
+    extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units2})){{0,2}}"
+    pre = rf"(?:(?<![最以之])(?P<dpre>{alt(w['duration_prefixes'])}))?"
     suf = rf"(?P<dsuf>{alt(w['duration_suffixes'])})?"
     return rf"{pre}{one}{extra}{suf}"
 

@@ -200,8 +200,13 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             else:
                 start, end, grain = monday, monday + 7 * DAY, "week"
         return _time_of_day(Value(start, end, grain, True), pt)
-    if pt.month_rel is not None and a is not None and not explicit_date:
+    if pt.month_rel is not None and a is not None:
         start = add_months(month_start(a.at.year, a.at.month), pt.month_rel)
+        if explicit_date:  # 去年本月: this month, in the year written
+            y, _ = _year_of(pt, env)
+            if y is None or y < 1:
+                return None
+            start = start.replace(year=y)
         v = Value(start, add_months(start, 1), "month", True)
         return _time_of_day(_day_in_month(v, pt), pt)
     if pt.holiday is not None:
