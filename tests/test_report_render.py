@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
-from conftest import CORPUS, ROOT
+from conftest import CORPUS
 from outputs_records import HOSTILE_TEXT, HOSTILE_TITLE, findings, records
 
 from zhclaims.model import Claim
@@ -159,13 +157,13 @@ def test_write_report_atomic(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
 
 
-def test_report_command(tmp_path):
+def test_report_command(tmp_path, capsys):
+    from zhclaims.cli import main
+
     out = tmp_path / "report.html"
-    r = subprocess.run([sys.executable, "-m", "zhclaims.cli", "report", str(CORPUS), "-o", str(out)],
-                       capture_output=True, cwd=ROOT, timeout=600)
-    assert r.returncode == 0, r.stderr.decode()
+    assert main(["report", str(CORPUS), "-o", str(out)]) == 0
+    assert "report written to" in capsys.readouterr().err
     page = Page(out.read_text(encoding="utf-8"))
     assert sum(1 for t, a in page.elements if t == "section" and "data-article" in a) == 2
-    bad = subprocess.run([sys.executable, "-m", "zhclaims.cli", "report", str(CORPUS), "-o", str(tmp_path / "r.txt")],
-                         capture_output=True, cwd=ROOT, timeout=600)
-    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+    assert main(["report", str(CORPUS), "-o", str(tmp_path / "r.txt")]) == 2  # not .html: a usage error
+    assert "[E103]" in capsys.readouterr().err
