@@ -144,6 +144,12 @@ CASES = [
      [], [], "10%", dict(comparison="change", direction="up")),
     ("按此计算，星河汽车今年月均需要交付约46万辆。", [("46万辆", "辆")], [("今年", "year", Y[2025])], [STAR], "46万辆",
      dict(metric="deliveries", period="2025", comparison="monthly_average", modality="target")),
+    ("重庆将38个区县划分为四类。", [("38个", "个")], [], [("重庆", "GPE", "重庆")], "38个", dict(modality="actual")),
+    ("联合国世界粮食计划署指出，海地有370万人需要援助。", [("370万人", "人")], [], [("海地", "GPE", "海地")], "370万人",
+     dict(subject="海地", modality="actual")),
+    ("灾区启动了安置房建设等计划，目前已使99%的灾民得到安置。", [("99%", "%")], [], [], "99%", dict(modality="actual")),
+    ("今年，浙江重大项目完成投资将超过4000亿元。", [("4000亿元", "元")], [("今年", "year", Y[2025])], [("浙江", "GPE", "浙江")],
+     "4000亿元", dict(subject="浙江", period="2025", modality="plan")),
 ]
 
 

@@ -65,7 +65,8 @@ def test_cue_labels_are_valid():
     assert set(c.comparison_left.labels.values()) <= set(COMPARISONS)
     assert set(c.comparison_right.labels.values()) <= set(COMPARISONS)
     assert set(c.direction.labels.values()) == {"up", "down"}
-    assert set(c.modality_left.labels.values()) <= set(MODALITIES)
+    assert set(c.modality_left.labels.values()) <= set(MODALITIES) | {"_none"}
+    assert c.modality_left.labels["计划署"] == "_none" and c.modality_left.labels["将达到"] == "plan"
     assert set(c.modality_priority) <= set(MODALITIES)
     assert c.percent_growth_default in COMPARISONS and c.amount_change_default in COMPARISONS
     assert c.comparison_left.labels["同比"] == "yoy" and c.comparison_left.labels["环比"] == "mom"

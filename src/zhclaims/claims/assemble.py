@@ -69,7 +69,7 @@ class _Sentence:
 
 
 def _hits(lex, text: str, start: int, end: int) -> list[Hit]:
-    return [Hit(s, e, lab, w) for s, e, lab, w in lex.finditer(text, start, end) if lab]
+    return [Hit(s, e, lab, w) for s, e, lab, w in lex.finditer(text, start, end) if lab and lab != "_none"]
 
 
 # ----------------------------------------------------------------------------- entity helpers
@@ -658,12 +658,6 @@ class Assembler:
             if lab:
                 yield (hs, he), lab, w
 
-    def _past_after(self, pos: int, q: Quantity, S: _Sentence) -> bool:
-        clause = next((c for c in S.clauses if c.start <= pos < c.end), None)
-        end = clause.end if clause is not None else S.span.end
-        seg = self.norm[pos:end]
-        return any(w in seg for w in self.cues.past_markers)
-
     # comparison --------------------------------------------------------------
     def _comparison(self, q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality) -> str | None:
         n, c = self.norm, self.cues
@@ -741,13 +735,14 @@ class Assembler:
         c = self.cues
         found: set[str] = set()
         own: set[str] = set()
+        own_past = any(w in self.norm[clause.start:q.start] for w in c.past_markers)
         for h in S.mod_left:
             if h.end <= q.start:
-                if h.word == c.bare_future and self._past_after(h.end, q, S):
-                    continue  # 将 as 把: "将100万元捐给了"
-                found.add(h.label)
                 if h.start >= clause.start:
+                    found.add(h.label)
                     own.add(h.label)
+                elif not own_past:  # "…计划，目前已使99%的灾民…": done, not planned
+                    found.add(h.label)
         n = self.norm
         for h in S.mod_right:
             if h.start >= q.end and h.start < next_start and h.start - q.end <= 6:

@@ -66,7 +66,6 @@ class Cues:
     modality_priority: tuple[str, ...]
     annual: regex.Pattern | None
     annual_setting: tuple[str, ...]
-    bare_future: str
     past_markers: tuple[str, ...]
     no_past: tuple[str, ...]
     collective_not: frozenset
@@ -133,12 +132,11 @@ def cues() -> Cues:
             direction_after_gap=tuple(sorted(d["direction_after_gap"], key=len, reverse=True)),
             percent_growth_default=d.get("percent_growth_default"),
             amount_change_default=d.get("amount_change_default"),
-            modality_left=Lexicon.of({k: (mod[k] or {}).get("left") or [] for k in prio}),
+            modality_left=Lexicon.of({"_none": mod.get("not_cues") or [], **{k: (mod[k] or {}).get("left") or [] for k in prio}}),
             modality_right=Lexicon.of({k: (mod[k] or {}).get("right") or [] for k in prio}),
             modality_priority=prio,
             annual=_alternation(d.get("annual") or []),
             annual_setting=tuple(d.get("annual_setting") or ()),
-            bare_future=str(mod.get("bare_future") or ""),
             past_markers=tuple(mod.get("past_markers") or ()),
             no_past=tuple(mod.get("no_past") or ()),
             collective_not=frozenset(d.get("collective_not") or ()),
