@@ -69,6 +69,7 @@ RELATIVE = [
     ("前4个月，营收增长", "前4个月", (D("2020-01-01"), D("2020-05-01"))),
     ("截至4月30日，累计", "截至4月30日", (D("2020-04-30"), D("2020-05-01"))),
     ("12月，销量下滑", "12月", (D("2019-12-01"), D("2020-01-01"))),  # news reports the past
+    ("今年前4个月，营收增长", "今年前4个月", (D("2020-01-01"), D("2020-05-01"))),
     ("公司计划12月投产", "12月", (D("2020-12-01"), D("2021-01-01"))),  # unless it speaks of plans
 ]
 
@@ -81,8 +82,13 @@ def test_relative(text, surface, interval):
 
 
 def test_bare_month_takes_the_paragraph_year():
-    got = extract_times("2018年3月，公司成立。6月，首款产品上市。\n6月，新厂开工。", PUB)
-    assert [(t.text, t.interval.start[:7]) for t in got] == [("2018年3月", "2018-03"), ("6月", "2018-06"), ("6月", "2019-06")]
+    got = extract_times("2018年3月，公司成立。6月，首款产品上市。\n9月，新厂开工。", PUB)
+    assert [(t.text, t.interval.start[:7]) for t in got] == [("2018年3月", "2018-03"), ("6月", "2018-06"), ("9月", "2019-09")]
+
+
+def test_bare_month_just_ahead_or_planned_is_the_coming_one():
+    got = extract_times("6月起实施新规。9月，新厂开工。计划9月投产。", "2020-05-20")
+    assert [(t.text, t.interval.start[:7]) for t in got] == [("6月起", "2020-06"), ("9月", "2019-09"), ("9月", "2020-09")]
 
 
 def test_comparison_base_sets_no_year():

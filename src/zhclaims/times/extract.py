@@ -17,7 +17,7 @@ from .patterns import group_names, scanner
 from .resolve import Anchor, Env, Value, infer_anchor, iso, resolve_duration, resolve_point, _inherit
 
 SENT_END = regex.compile(r"[。！？!?；;\n]")
-FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|目标|预期")
+FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
 COMPARE_BEFORE = ("较", "比", "相比", "同比", "对比", "比上年")
 
 

@@ -188,6 +188,8 @@ def point_from_groups(d: dict, p: str) -> Point | None:
     if yp:
         first, n = w["year_parts"][yp]
         pt.year_part = (first, n, w["year_part_grain"].get(yp, "quarter" if n == 3 and "季" in yp or yp.startswith("Q") else "month"))
+    if g("ytd"):
+        pt.year_part = (1, cn_int(g("ytd")), "month")
     if g("m"):
         m = g("m")
         pt.month = {"正": 1, "冬": 11, "腊": 12}.get(m) or cn_int(m)

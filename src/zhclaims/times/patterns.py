@@ -47,6 +47,7 @@ def _point_pieces(p: str) -> dict:
     yrel = rf"(?<![马早晚向往])(?P<{p}yrel>{alt(w['years'])})"  # not 马上一年
     year = rf"(?:{year4}|{year2}|{yrel})"
     ypart = rf"(?P<{p}yp>{alt(w['year_parts'])})"
+    ytd = rf"前(?P<{p}ytd>1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个?月"  # 今年前4个月
     yend = rf"(?P<{p}ye>底|初(?![步期次始衷心级创赛选审具现见])|末(?!期)|中(?=[,，。;；、\s)）]|$))"
     mnum = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])(?![\d.])|十[一二]|[一二三四五六七八九十])"
     month = rf"(?:(?P<{p}mfrom>{mnum})\s?(?:[-—–~－]{{1,2}}|至|到)\s?)?(?P<{p}m>{mnum}|正|冬|腊)\s?月份?"
@@ -67,7 +68,7 @@ def _point_pieces(p: str) -> dict:
     wtail = r"(?:[,，]?\s?(?:星期|周|礼拜)[一二三四五六日天])?"
     monthblock = rf"(?:(?:{month}(?:\s?{mpart})?|{mrel})(?:\s?(?:{day}|{lday}))?{wtail})"
     cn_day = r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?" if p == "b_" else ""
-    dayabs = rf"(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?[日号]{wtail}"
+    dayabs = rf"(?<!第)(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?[日号]{wtail}"
     relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
     wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
@@ -98,7 +99,7 @@ def _point_pieces(p: str) -> dict:
     date_core = (
         rf"(?:(?=[{digits}]){numdate}"
         rf"|(?=[上本{digits}{cn_d}]){decade}"
-        rf"|{f_year}{lunar}{year}(?:\s?(?:的?{ypart}|{yend}|{lunar}{monthblock}|{hol}))?"
+        rf"|{f_year}{lunar}{year}(?:\s?(?:的?{ypart}|{ytd}|{yend}|{lunar}{monthblock}|{hol}))?"
         rf"|{f_month}{lunar}{monthblock}"
         rf"|(?=[{digits}{cn_d if p == 'b_' else ''}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('', w['year_parts'])}{ypart})"
     )
@@ -123,7 +124,7 @@ def _point_pieces(p: str) -> dict:
 def _duration() -> str:
     w = words()
     units = alt(w["units"])
-    num = rf"(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|[{CN_N}百千]{{1,5}}|几|数|多|半)"
+    num = rf"(?<!第)(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|[{CN_N}百千]{{1,5}}|几|数|多|半)"
     # 年份, 年级, 周岁, 天然气: the unit character starts another word
     unit_guard = r"(?<!年(?=[份度级纪龄轻代货终薪会报]))(?<!周(?=[岁边围刊转期]))(?<!天(?=[然气空下津堂使文才]))(?<!月(?=[球亮光饼]))"
     one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units}){unit_guard}(?P<more2>多|半)?"
@@ -131,7 +132,8 @@ def _duration() -> str:
     # a second unit (8天20小时); a bare 月 or 日 there is a date (三年五月), not a length
     units2 = alt(u for u in w["units"] if u not in ("月", "日", "周年"))
     extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units2})){{0,2}}"
-    pre = rf"(?:(?<![最以之])(?P<dpre>{alt(w['duration_prefixes'])}))?"
+    # 提前31小时, 目前, 此后: the prefix's character belongs to the word before
+    pre = rf"(?:(?<![最以之提目此日当眼向空史跟面门超领])(?P<dpre>{alt(w['duration_prefixes'])}))?"
     suf = rf"(?P<dsuf>{alt(w['duration_suffixes'])})?"
     return rf"{pre}{one}{extra}{suf}"
 
@@ -140,7 +142,7 @@ def _top() -> str:
     w = words()
     pre = r"(?P<pre>自从|自|截至到|截止到|截至|截止|直到|至|到|从|由)?"
     sep = rf"(?P<sep>{alt(w['range_separators'])})"
-    suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff])|起(?![诉草飞步色火点码来床身]))?"
+    suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff\d])|起(?![诉草飞步色火点码来床身]))?"
     yrange = (
         r"(?P<yr1>(?<![\d.])[12]\d{3}(?![\d.]))\s?年?\s?(?:[-—–~－]{1,2}|至|到)\s?(?P<yr2>(?<![\d.])[12]\d{3}(?![\d.]))(?P<yrn>\s?年)?"
     )

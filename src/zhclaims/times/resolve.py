@@ -16,6 +16,7 @@ from ..model import Interval
 from .parse import Point, Spec, full_year, holidays, words
 
 DAY = dt.timedelta(days=1)
+SOON = dt.timedelta(days=31)  # a bare month that starts within this is the coming one
 GRAIN_ORDER = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
 
 
@@ -153,6 +154,18 @@ def _nearest_holiday(name: str, a: Anchor) -> tuple[dt.datetime, dt.datetime] | 
     return last
 
 
+def _month_year(pt: Point, a: Anchor, env: Env) -> int:
+    """The year of a bare month (12月, 3月到5月): the last one begun, unless the sentence speaks of
+    plans or it is the month just ahead (6月前 in a late-May report)."""
+    y = a.at.year
+    start = month_start(y, pt.month)
+    if start >= a.end:  # not begun yet this year
+        if env.future or (start - a.at) <= SOON:
+            return y
+        return y - 1
+    return y
+
+
 def _year_of(pt: Point, env: Env) -> tuple[int | None, bool]:
     """(year, anchored) for a point; None when nothing gives one."""
     a = env.anchor
@@ -241,10 +254,7 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         elif env.par_year is not None:
             y, anchored = env.par_year, True
         elif a is not None:
-            y, anchored = a.at.year, True
-            last = pt.month_to or pt.month
-            if last > a.at.month and not env.future:
-                y -= 1
+            y, anchored = _month_year(pt, a, env), True
         else:
             return None
         if y is None or y < 1:
