@@ -240,3 +240,10 @@ def test_sorted_by_start_and_surface_matches():
 def test_traditional_and_fullwidth_text():
     got = extract_times("２０１９年１２月，兩個月後的春節期間", PUB)
     assert [t.text for t in got][:2] == ["２０１９年１２月", "兩個月後"]
+
+
+def test_named_periods_and_bracketed_year_ranges():
+    got = extract_times("“十三五”期间，《行动计划（2019—2020）》提出，床位2000—2300张", PUB)
+    assert [(t.text, t.kind, iv(t)) for t in got] == [
+        ("十三五", "range", (D("2016-01-01"), D("2021-01-01"))),
+        ("2019—2020", "range", (D("2019-01-01"), D("2021-01-01")))]

@@ -273,7 +273,7 @@ def spec_from_groups(d: dict) -> Spec | None:
         mod = date_mod(pre, d.get("suf"))
         if d.get("yr1"):
             y1, y2 = int(d["yr1"]), int(d["yr2"])
-            if not d.get("yrn") and not pre:
+            if d.get("yrn") is None and not pre:
                 return None  # 1995-1997 with no 年 and no 从: a number range
             if y2 <= y1 or y2 - y1 > 200:
                 return None
@@ -311,6 +311,9 @@ def spec_from_groups(d: dict) -> Spec | None:
             parts.append((amount(n2), uu[0], uu[1], uu[2]))
         return Spec("duration", amount=amt, unit=u[0], unit_grain=u[1], time_unit=u[2], direction=direction,
                     parts=parts, word=pre)
+    if d.get("period"):
+        y1, y2 = w["named_periods"][d["period"]]
+        return Spec("range", a=Point(year=y1), b=Point(year=y2))
     if d.get("set"):
         iso = w["sets"][d["set"]]
         grain = {"Y": "year", "M": "month", "W": "week", "D": "day"}.get(iso[-1], "hour") if "T" not in iso else ("hour" if iso.endswith("H") else "minute")

@@ -144,18 +144,21 @@ def _top() -> str:
     sep = rf"(?P<sep>{alt(w['range_separators'])})"
     suf = rf"(?P<suf>{alt([k for k in w['suffix_mods'] if len(k) > 1])}|期间|前后|至今|间|[前后](?![\u4e00-\u9fff\d])|起(?![诉草飞步色火点码来床身]))?"
     yrange = (
-        r"(?P<yr1>(?<![\d.])[12]\d{3}(?![\d.]))\s?年?\s?(?:[-—–~－]{1,2}|至|到)\s?(?P<yr2>(?<![\d.])[12]\d{3}(?![\d.]))(?P<yrn>\s?年)?"
+        # (2019—2020): a bare year range in brackets, as in a plan's title
+        r"(?:(?<=[(（])(?P<yr1>[12]\d{3})(?:[-—–~－]{1,2}|至)(?P<yr2>[12]\d{3})(?P<yrn>)(?=[)）])"
+        r"|(?P<yr1>(?<![\d.])[12]\d{3}(?![\d.]))\s?年?\s?(?:[-—–~－]{1,2}|至|到)\s?(?P<yr2>(?<![\d.])[12]\d{3}(?![\d.]))(?P<yrn>\s?年)?)"
     )
     a, b = _point("a_"), _point("b_")
     date = rf"(?:{yrange}|{a}(?:\s?{sep}\s?{b}|\s?(?P<sep>和|与)\s?{b}\s?(?P<suf>之间|间))?)"
     sets = rf"(?P<set>{alt(w['sets'])})"
+    periods = rf"(?P<period>{alt(w['named_periods'])})"
     vague_words = list(w["vague"]) + list(w["resolvable_vague"])
     vague = rf"(?P<vague>{alt(vague_words)})"
     # vague words that begin with a date word (去年同期) must be tried before the date
     date_words = list(w["years"]) + list(w["months"]) + list(w["days"])
     early = [v for v in vague_words if any(v.startswith(x) and v != x for x in date_words)]
     early_vague = rf"(?P<vague>{alt(early)})|" if early else ""
-    return rf"{early_vague}(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{vague}"
+    return rf"{early_vague}(?P<date>{pre}{date}{suf})|(?P<dur>{_duration()})|{sets}|{periods}|{vague}"
 
 
 def _class(chars) -> str:
@@ -173,7 +176,7 @@ def _gate() -> str:
     w, h = words(), holidays()
     vocab = []
     for k in ("years", "months", "days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
-              "sets", "units", "week_words"):
+              "sets", "units", "week_words", "named_periods"):
         vocab += list(w[k])
     for k in ("solar", "lunar", "eve", "term", "nth_weekday", "needs_context"):
         vocab += list(h[k])
@@ -191,7 +194,7 @@ def _gate() -> str:
             rf"(?=[^\n]{{0,{GATE_WINDOW}}}?[{_class(key)}])")
 
 
-KEY_CHARS = "年月日号周天时点分秒季旬节钟刻星期礼拜:/-.Q"
+KEY_CHARS = "年月日号周天时点分秒季旬节钟刻星期礼拜:/-.Q—–~"
 GATE_WINDOW = 16
 
 
