@@ -178,6 +178,7 @@ class Assembler:
         self.place_names.setdefault(cues().country_name, cues().country_name)
         self._sent: dict[int, _Sentence] = {}
         self._main_org: str | None | bool = False
+        self.comparison_at: dict[int, str | None] = {}  # figure start -> its comparison
         self.paragraph_subject: dict[int, Mention] = {}  # paragraph index -> last subject named
         self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
 
@@ -399,6 +400,9 @@ class Assembler:
         if metric is not None:
             self.sentence_metric[si] = metric
         comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality)
+        if comparison is None and prev_q is not None and direction is None and self._is_new_level(prev_end, q):
+            comparison = self.comparison_at.get(prev_q.start)  # 比例由56%提高到58%: the same measure
+        self.comparison_at[q.start] = comparison
         subject = self._subject(q, S, clause, metric)
         return Claim(
             quantity=qi,
@@ -653,6 +657,15 @@ class Assembler:
                     break
         return None
 
+    def _is_new_level(self, prev_end: int, q: Quantity) -> bool:
+        """Only a direction word and 至/到 stand between the previous figure and this one."""
+        gap = self.norm[prev_end:q.start]
+        for hs, he, lab, w in self.cues.direction.finditer(gap, 0, len(gap)):
+            rest = gap[he:]
+            rest = rest[1:] if rest.startswith("了") else rest
+            return hs <= 2 and any(rest == t for t in self.cues.to_level)
+        return False
+
     def _direction_hits(self, s: int, e: int):
         for hs, he, lab, w in self.cues.direction.finditer(self.norm, s, e):
             if lab:
@@ -681,6 +694,8 @@ class Assembler:
                 if found:
                     break
         if found is not None:
+            if found.label == "share" and direction is not None:
+                return "change"  # 报销比例提高12个百分点: a change of a share
             return found.label
         if direction is not None:
             # 较 + a time: how far the base lies from the figure's period
@@ -693,6 +708,9 @@ class Assembler:
                     if h.label in ("yoy", "mom", "qoq", "change"):
                         return h.label
                     break  # the nearest cue before is of another kind (占, 累计): not a change's base
+            # 比/较 + some other base in the clause (比清明假期增长32.1%)
+            if c.other_base.search(n, clause.start, q.start) is not None:
+                return "change"
         if metric is not None:
             m = self.metrics.get(metric.key)
             if m is not None and m.comparison and self._unit_kind(q) == "percent":

@@ -55,6 +55,7 @@ class Cues:
     comparison_right: Lexicon
     not_share: regex.Pattern | None
     base_markers: regex.Pattern
+    other_base: regex.Pattern
     direction: Lexicon
     direction_gap: regex.Pattern
     to_level: tuple[str, ...]
@@ -126,6 +127,7 @@ def cues() -> Cues:
             comparison_right=Lexicon.of({k: v.get("right") or [] for k, v in comp.items()}),
             not_share=_alternation(d.get("not_share") or []),
             base_markers=_alternation(d["base_markers"]),
+            other_base=regex.compile(d["other_base"]),
             direction=Lexicon.of(d["direction"]),
             direction_gap=regex.compile("(?:" + "|".join(regex.escape(w) for w in gap_words) + ")*+"),
             to_level=tuple(d["to_level"]),
