@@ -156,6 +156,8 @@ CASES = [
      dict(comparison="change", direction="up")),
     ("门诊慢性病实际报销比例由56%提高到58%。", [("56%", "%"), ("58%", "%")], [], [], "58%",
      dict(comparison="share", direction=None)),
+    ("累计治愈出院病例7万例，当日新增28例。", [("7万例", "例"), ("28例", "例")], [], [], "28例",
+     dict(direction=None, comparison=None)),
 ]
 
 

@@ -64,7 +64,8 @@ def test_cue_labels_are_valid():
     c = cues()
     assert set(c.comparison_left.labels.values()) <= set(COMPARISONS)
     assert set(c.comparison_right.labels.values()) <= set(COMPARISONS)
-    assert set(c.direction.labels.values()) == {"up", "down"}
+    assert set(c.direction.labels.values()) == {"up", "down", "_none"}
+    assert c.direction.labels["新增"] == "_none"
     assert set(c.modality_left.labels.values()) <= set(MODALITIES) | {"_none"}
     assert c.modality_left.labels["计划署"] == "_none" and c.modality_left.labels["将达到"] == "plan"
     assert set(c.modality_priority) <= set(MODALITIES)

@@ -640,7 +640,7 @@ class Assembler:
         best: Hit | None = None
         for h, lab, w in self._direction_hits(prev_end, q.start):
             best = Hit(h[0], h[1], lab, w)
-        if best is not None:
+        if best is not None and best.label != "_none":
             gap = n[best.end:q.start]
             if any(gap.startswith(w) for w in c.to_level) or best.word.endswith(("至", "到")):
                 return None
@@ -652,7 +652,7 @@ class Assembler:
             if after.startswith(g):
                 rest = after[len(g):]
                 for hs, he, lab, w in c.direction.finditer(rest, 0, min(len(rest), 4)):
-                    if hs == 0 and lab and not rest[he:he + 1] in ("至", "到"):
+                    if hs == 0 and lab and lab != "_none" and not rest[he:he + 1] in ("至", "到"):
                         return lab
                     break
         return None
@@ -661,6 +661,8 @@ class Assembler:
         """Only a direction word and 至/到 stand between the previous figure and this one."""
         gap = self.norm[prev_end:q.start]
         for hs, he, lab, w in self.cues.direction.finditer(gap, 0, len(gap)):
+            if lab == "_none":
+                continue
             rest = gap[he:]
             rest = rest[1:] if rest.startswith("了") else rest
             return hs <= 2 and any(rest == t for t in self.cues.to_level)
@@ -669,7 +671,7 @@ class Assembler:
     def _direction_hits(self, s: int, e: int):
         for hs, he, lab, w in self.cues.direction.finditer(self.norm, s, e):
             if lab:
-                yield (hs, he), lab, w
+                yield (hs, he), lab, w  # a "_none" word ends up nearest and blocks the ones before
 
     # comparison --------------------------------------------------------------
     def _comparison(self, q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality) -> str | None:

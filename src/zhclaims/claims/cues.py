@@ -128,7 +128,7 @@ def cues() -> Cues:
             not_share=_alternation(d.get("not_share") or []),
             base_markers=_alternation(d["base_markers"]),
             other_base=regex.compile(d["other_base"]),
-            direction=Lexicon.of(d["direction"]),
+            direction=Lexicon.of({"_none": d.get("direction_not") or [], **d["direction"]}),
             direction_gap=regex.compile("(?:" + "|".join(regex.escape(w) for w in gap_words) + ")*+"),
             to_level=tuple(d["to_level"]),
             direction_after_gap=tuple(sorted(d["direction_after_gap"], key=len, reverse=True)),
