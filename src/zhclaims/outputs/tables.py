@@ -10,7 +10,9 @@ the same index the record's ``claims[].quantity`` and ``claims[].period`` use):
 - ``findings``   one row per finding (``index`` counts over the run; ``article_id`` is set when
                  all its figures are in one article), figures and evidence as nested lists
 
-``.parquet`` is a folder holding one Parquet file per table (``out.parquet/claims.parquet`` ...);
+``.parquet`` is a folder with a Parquet dataset per table (``out.parquet/claims/part.00000.parquet``
+...; the layout ``zhclaims extract --dask`` writes too, one part per partition there; read a table
+with ``pandas.read_parquet("out.parquet/claims")``);
 ``.duckdb`` one database file with the six tables; ``.csv`` the claims only, flattened, UTF-8 with
 a byte-order mark so that spreadsheet programs read the Chinese right.
 
@@ -269,7 +271,7 @@ def _replace(tmp: str, path: str) -> None:
 
 
 class ParquetWriter(TableWriter):
-    """``out.parquet/``: a folder with ``<table>.parquet`` per table, one row group per batch."""
+    """``out.parquet/<table>/part.00000.parquet`` per table (one file, one row group per batch)."""
 
     def _open(self) -> None:
         import pyarrow.parquet as pq
@@ -282,7 +284,8 @@ class ParquetWriter(TableWriter):
     def _writer(self, name: str):
         w = self._writers.get(name)
         if w is None:
-            w = self._writers[name] = self._pq.ParquetWriter(os.path.join(self._tmp, f"{name}.parquet"),
+            os.makedirs(os.path.join(self._tmp, name), exist_ok=True)
+            w = self._writers[name] = self._pq.ParquetWriter(os.path.join(self._tmp, name, "part.00000.parquet"),
                                                               SCHEMAS[name], compression="zstd")
         return w
 
