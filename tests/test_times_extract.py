@@ -247,3 +247,10 @@ def test_named_periods_and_bracketed_year_ranges():
     assert [(t.text, t.kind, iv(t)) for t in got] == [
         ("十三五", "range", (D("2016-01-01"), D("2021-01-01"))),
         ("2019—2020", "range", (D("2019-01-01"), D("2021-01-01")))]
+
+
+def test_news_clock_times_and_hedges():
+    got = extract_times("截至北京时间16时，凌晨3时许，2020年左右，3点建议", PUB)
+    assert [(t.text, t.mod, t.interval.start) for t in got] == [
+        ("16时", None, "2020-05-12T16:00:00"), ("凌晨3时许", "approx", "2020-05-12T03:00:00"),
+        ("2020年左右", "approx", "2020-01-01T00:00:00")]

@@ -243,7 +243,8 @@ def point_from_groups(d: dict, p: str) -> Point | None:
         if ampm and ampm[0] in "pP" and pt.hour < 12:
             pt.hour += 12
         # a bare clock needs a sign that it is a clock: a day or day part, 钟/整/分/半, or h:mm
-        has_sign = bool(g("mi") or g("mq") or g("hz") or g("hc") or ampm)
+        # 16时 in digits is a clock (news: 9时许); 3点 alone may be three points
+        has_sign = bool(g("mi") or g("mq") or g("hz") or g("hc") or ampm or (g("hs") == "时" and g("h").isdigit()))
         if not has_sign and pt.day_part is None and pt.day is None and pt.day_rel is None and pt.weekday is None and pt.holiday is None:
             return None
     if pt.month is not None and not 1 <= pt.month <= 12:
