@@ -81,21 +81,23 @@ def read_articles(path: Path):
 class Timers:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
+        self.cpu: dict[str, float] = defaultdict(float)
         self.peak_alloc: dict[str, int] = defaultdict(int)
         self.trace = False
 
     def wrap(self, name: str, func):
-        seconds, peak, trace = self.seconds, self.peak_alloc, self
+        seconds, cpu, peak, trace = self.seconds, self.cpu, self.peak_alloc, self
 
         def timed(*a, **kw):
             if trace.trace:
                 tracemalloc.reset_peak()
                 base = tracemalloc.get_traced_memory()[0]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.thread_time()
             try:
                 return func(*a, **kw)
             finally:
                 seconds[name] += time.perf_counter() - t0
+                cpu[name] += time.thread_time() - c0
                 if trace.trace:
                     peak[name] = max(peak[name], tracemalloc.get_traced_memory()[1] - base)
 
@@ -150,7 +152,10 @@ def per_stage(path: Path, trace: bool) -> dict:
     timers = Timers()
     pipe = instrumented_pipeline(timers)
     timers.seconds.clear()
+    timers.cpu.clear()
+    c0 = time.thread_time()
     arts, read_s = read_articles(path)
+    timers.cpu["read"] = time.thread_time() - c0
     chars = sum(len(a.text) for a in arts)
     timers.seconds["read"] = read_s
     if trace:
@@ -161,25 +166,26 @@ def per_stage(path: Path, trace: bool) -> dict:
     analyze_s = time.perf_counter() - t0
     runner = checks_runner()
     if runner is not None:
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.thread_time()
         runner(recs)
         timers.seconds["checks"] = time.perf_counter() - t1
-    t1 = time.perf_counter()
+        timers.cpu["checks"] = time.thread_time() - c1
+    t1, c1 = time.perf_counter(), time.thread_time()
     for r in recs:
         r.to_json()
     timers.seconds["write"] = time.perf_counter() - t1
+    timers.cpu["write"] = time.thread_time() - c1
     if trace:
         tracemalloc.stop()
     stages = {}
-    for name in STAGE_ORDER:
-        if name in timers.seconds:
-            s = timers.seconds[name]
-            stages[name] = {"seconds": round(s, 4), "chars_per_s": round(chars / s) if s > 0 else None}
-            if trace and name in timers.peak_alloc:
-                stages[name]["peak_alloc_mb"] = round(timers.peak_alloc[name] / 2**20, 2)
-    for name, s in timers.seconds.items():  # stages named otherwise
-        if name not in stages:
-            stages[name] = {"seconds": round(s, 4), "chars_per_s": round(chars / s) if s > 0 else None}
+    names = [n for n in STAGE_ORDER if n in timers.seconds] + [n for n in timers.seconds if n not in STAGE_ORDER]
+    for name in names:
+        s, c = timers.seconds[name], timers.cpu[name]
+        stages[name] = {"seconds": round(s, 4), "cpu_seconds": round(c, 4),
+                        "chars_per_s": round(chars / s) if s > 0 else None,
+                        "chars_per_cpu_s": round(chars / c) if c > 0 else None}
+        if trace and name in timers.peak_alloc:
+            stages[name]["peak_alloc_mb"] = round(timers.peak_alloc[name] / 2**20, 2)
     counts = {
         "articles": len(recs),
         "chars": chars,
@@ -206,16 +212,18 @@ def end_to_end(path: Path, profile: str | None) -> dict:
 
         prof = Profiler(interval=0.001)
         prof.start()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     chars = 0
     for rec in process([str(path)], pipe, summary=summary):
         chars += len(rec.text)
         rec.to_json()
     s = time.perf_counter() - t0
+    c = time.thread_time() - c0
     if prof is not None:
         prof.stop()
         Path(profile).write_text(prof.output_html() if profile.endswith(".html") else prof.output_text(unicode=True, show_all=False))
-    return {"seconds": round(s, 4), "chars_per_s": round(chars / s), "records": summary.records,
+    return {"seconds": round(s, 4), "cpu_seconds": round(c, 4), "chars_per_s": round(chars / s),
+            "chars_per_cpu_s": round(chars / c), "records": summary.records,
             "errors": len(summary.errors)}
 
 
@@ -228,10 +236,12 @@ def yardstick_in_process(path: Path) -> dict:
     load = time.perf_counter() - t0
     all_texts = list(texts(str(path)))
     chars = sum(len(t) for t in all_texts)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.thread_time()
     tokens = sum(len(d) for d in nlp.pipe(all_texts))
     s = time.perf_counter() - t0
-    return {"load_seconds": round(load, 3), "seconds": round(s, 4), "chars_per_s": round(chars / s), "tokens": tokens}
+    c = time.thread_time() - c0
+    return {"load_seconds": round(load, 3), "seconds": round(s, 4), "cpu_seconds": round(c, 4),
+            "chars_per_s": round(chars / s), "chars_per_cpu_s": round(chars / c), "tokens": tokens}
 
 
 # --- whole processes -----------------------------------------------------------------------
@@ -243,7 +253,7 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
 
     # /usr/bin/time (a small process) reports the exact peak RSS of the largest process under it;
     # rusage read here would include this (big) bench process, which the child starts as a copy of
-    timer = ["/usr/bin/time", "-f", "MAXRSS_KB=%M"] if os.path.exists("/usr/bin/time") else []
+    timer = ["/usr/bin/time", "-f", "MAXRSS_KB=%M CPU_S=%U+%S"] if os.path.exists("/usr/bin/time") else []
     t0 = time.perf_counter()
     errf = tempfile.TemporaryFile()
     proc = subprocess.Popen(timer + cmd, stdout=subprocess.DEVNULL, stderr=errf, cwd=ROOT)
@@ -271,7 +281,13 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
     errf.seek(0)
     err = errf.read().decode(errors="replace")
     errf.close()
-    exact = [int(x.split("=")[1]) for x in err.splitlines() if x.startswith("MAXRSS_KB=")]
+    exact, cpu = [], None
+    for x in err.splitlines():
+        if x.startswith("MAXRSS_KB="):
+            kb, _, c = x.partition(" CPU_S=")
+            exact.append(int(kb.split("=")[1]))
+            u, _, sy = c.partition("+")
+            cpu = float(u) + float(sy)  # all processes of the tree (children are waited for)
     rc = proc.returncode
     if rc not in (0, 1):
         raise SystemExit(f"command failed ({rc}): {' '.join(cmd)}\n{err}")
@@ -279,6 +295,7 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
     workers = [v for pid, v in peak_each.items() if pid not in (proc.pid, main_pid)]
     return {
         "seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 2) if cpu is not None else None,
         # exact (/usr/bin/time): the largest single process of the tree, main or a worker
         "peak_rss_mb_max_process": round(exact[-1] / 1024, 1) if exact else round(max(peak_each.values()) / 2**20, 1),
         "peak_rss_mb_main": round(peak_each.get(main_pid, 0) / 2**20, 1),  # polled
@@ -312,24 +329,29 @@ def table(res: dict) -> str:
     lines.append(f"corpus: {res['corpus']['path']}  ({c['articles']} articles, {c['chars']:,} chars)")
     lines.append(f"load average before/after: {res['machine']['load_before']} / {res['machine']['load_after']}")
     lines.append("")
-    lines.append(f"{'stage (in process, warm)':28} {'seconds':>9} {'chars/s':>12}")
-    for name, st in res["in_process"]["stages"].items():
-        note = "  (inside the stages)" if name == "segment" else ""
+    lines.append(f"{'stage (in process, warm)':28} {'seconds':>9} {'chars/s':>12} {'cpu s':>8} {'chars/cpu s':>12}")
+
+    def row(name, st, note=""):
         cps = f"{st['chars_per_s']:,}" if st["chars_per_s"] else "-"
-        lines.append(f"{name:28} {st['seconds']:9.3f} {cps:>12}{note}")
-    e = res["end_to_end"]
-    lines.append(f"{'end to end (process())':28} {e['seconds']:9.3f} {e['chars_per_s']:>12,}")
+        ccs = f"{st['chars_per_cpu_s']:,}" if st.get("chars_per_cpu_s") else "-"
+        lines.append(f"{name:28} {st['seconds']:9.3f} {cps:>12} {st.get('cpu_seconds', 0):8.3f} {ccs:>12}{note}")
+
+    for name, st in res["in_process"]["stages"].items():
+        row(name, st, "  (inside the stages)" if name == "segment" else "")
+    row("end to end (process())", res["end_to_end"])
     y = res["yardstick_in_process"]
-    lines.append(f"{'spaCy+jieba (in process)':28} {y['seconds']:9.3f} {y['chars_per_s']:>12,}")
+    row("spaCy+jieba (in process)", y)
     lines.append(f"load: zhclaims {res['in_process']['load_seconds']} s, spaCy+jieba {y['load_seconds']} s; "
                  f"peak RSS of this bench process {res['bench_peak_rss_mb']} MB")
     if res.get("whole_process"):
         lines.append("")
-        lines.append(f"{'whole process (start-up incl.)':34} {'seconds':>8} {'chars/s':>10} {'max RSS MB':>10} {'total':>6}")
+        lines.append(f"{'whole process (start-up incl.)':34} {'seconds':>8} {'chars/s':>10} {'cpu s':>7} "
+                     f"{'max RSS MB':>10} {'total':>6}")
         for name, r in res["whole_process"].items():
-            lines.append(f"{name:34} {r['seconds']:8.2f} {round(c['chars'] / r['seconds']):>10,} "
+            lines.append(f"{name:34} {r['seconds']:8.2f} {round(c['chars'] / r['seconds']):>10,} {r['cpu_seconds'] or 0:7.2f} "
                          f"{r['peak_rss_mb_max_process']:10.0f} {r['peak_rss_mb_total']:6.0f}")
-        lines.append(f"ratio (spaCy+jieba s / zhclaims 1 job s): {res['ratio']}   target >= 1.0")
+        lines.append(f"ratio (spaCy+jieba s / zhclaims 1 job s): {res['ratio']}   target >= 1.0   "
+                     f"(in CPU seconds: {res.get('ratio_cpu')})")
         if res.get("speedup"):
             for k, v in res["speedup"].items():
                 lines.append(f"speed-up {k} over 1 job: {v}")
@@ -366,6 +388,8 @@ def main(argv=None) -> int:
             base = wp.get("zhclaims_jobs1")
             if base:
                 res["ratio"] = round(wp["spacy_jieba"]["seconds"] / base["seconds"], 3)
+                if base.get("cpu_seconds") and wp["spacy_jieba"].get("cpu_seconds"):
+                    res["ratio_cpu"] = round(wp["spacy_jieba"]["cpu_seconds"] / base["cpu_seconds"], 3)
                 res["speedup"] = {f"jobs{j}": round(base["seconds"] / wp[f"zhclaims_jobs{j}"]["seconds"], 3)
                                   for j in jobs if j != 1}
         res["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]

@@ -73,17 +73,34 @@ def _split_multiplier(norm: str, s: int, e: int, t: Tables) -> tuple[int, Unit |
     return e, t.unit_at(norm, e)
 
 
+_WORD_INDEX: dict[int, tuple] = {}
+
+
+def _index(words) -> tuple[tuple[int, ...], frozenset]:
+    """(lengths, longest first; the words as a set) of a word table, built once per table: a
+    lookup then costs one slice and one set probe per distinct length, not a pass over the table."""
+    got = _WORD_INDEX.get(id(words))
+    if got is None or got[0] is not words:  # keeps a reference, so an id is never reused meanwhile
+        ws = frozenset(words)
+        got = _WORD_INDEX[id(words)] = (words, tuple(sorted({len(w) for w in ws}, reverse=True)), ws)
+    return got[1], got[2]
+
+
 def _ends_with(norm: str, pos: int, words, lo: int) -> str | None:
-    for w in words:
-        if pos - len(w) >= lo and norm.startswith(w, pos - len(w)):
-            return w
+    """The longest of ``words`` that ends at ``pos`` (not before ``lo``), or None."""
+    lengths, ws = _index(words)
+    for n in lengths:
+        if pos - n >= lo and norm[pos - n:pos] in ws:
+            return norm[pos - n:pos]
     return None
 
 
 def _starts_with(norm: str, pos: int, words, hi: int) -> str | None:
-    for w in words:
-        if pos + len(w) <= hi and norm.startswith(w, pos):
-            return w
+    """The longest of ``words`` that starts at ``pos`` (ending by ``hi``), or None."""
+    lengths, ws = _index(words)
+    for n in lengths:
+        if pos + n <= hi and norm[pos:pos + n] in ws:
+            return norm[pos:pos + n]
     return None
 
 
@@ -157,12 +174,12 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
 
 
 def _hedges(a: _Atom, norm: str, lo: int, hi: int, t: Tables) -> _Atom:
-    h = _ends_with(norm, a.start, sorted(t.hedge_before, key=len, reverse=True), lo)
+    h = _ends_with(norm, a.start, t.hedge_before, lo)
     if h is not None:
         before = norm[a.start - len(h) - 1] if a.start - len(h) > lo else ""
         if before not in t.before_blocked.get(h, ()):
             a.hedge_before = h
-    h = _starts_with(norm, a.end, sorted(t.hedge_after, key=len, reverse=True), hi)
+    h = _starts_with(norm, a.end, t.hedge_after, hi)
     if h is not None and not _starts_with(norm, a.end + len(h), t.after_not_before, hi):
         # 多/余 after a unit only where the unit is a counting word (一个多月 is a time)
         a.hedge_after = h
