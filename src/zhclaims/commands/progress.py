@@ -17,5 +17,5 @@ def progress(items: Iterable[T], desc: str = "articles", stream=None) -> Iterato
         return
     from tqdm import tqdm
 
-    with tqdm(items, desc=desc, unit=" art", file=stream, leave=False, dynamic_ncols=True, mininterval=0.5) as bar:
+    with tqdm(items, desc=desc, unit="article", file=stream, leave=False, dynamic_ncols=True, mininterval=0.5) as bar:
         yield from bar
