@@ -33,12 +33,12 @@ def test_words_tables():
     for name, (code, grain, time_unit) in w["units"].items():
         assert code in "YMWDHSQ" and grain in GRAINS and isinstance(time_unit, bool), name
     assert set(w["duration_prefixes"].values()) <= {"past", "next", "plain"}
-    assert set(w["duration_suffixes"].values()) <= {"ago", "later", "within", "span", "past"}
+    assert set(w["duration_suffixes"].values()) <= {"ago", "later", "within", "span", "upto"}
     assert set(w["vague"].values()) <= GRAINS
     assert set(w["resolvable_vague"].values()) <= {"rest_of_year", "context_year", "next_context_year", "prev_context_year"}
     assert all(v.startswith("P") for v in w["sets"].values())
     assert set(w["prefix_mods"].values()) <= {"since", "until", None}
-    assert set(w["suffix_mods"].values()) <= {"since", "until", "before", "after"}
+    assert set(w["suffix_mods"].values()) <= {"since", "until", "before", "after", "approx"}
 
 
 def test_holiday_tables_resolve():

@@ -254,3 +254,9 @@ def test_news_clock_times_and_hedges():
     assert [(t.text, t.mod, t.interval.start) for t in got] == [
         ("16时", None, "2020-05-12T16:00:00"), ("凌晨3时许", "approx", "2020-05-12T03:00:00"),
         ("2020年左右", "approx", "2020-01-01T00:00:00")]
+
+
+def test_years_up_to_now():
+    got = extract_times("自1991年、29年以来最差；1961年后、58年来最低", "2020-01-18")
+    assert [(t.text, iv(t)) for t in got if t.kind == "duration"] == [
+        ("29年以来", (D("1991-01-01"), D("2020-01-01"))), ("58年来", (D("1962-01-01"), D("2020-01-01")))]

@@ -303,7 +303,9 @@ def spec_from_groups(d: dict) -> Spec | None:
         if pre:
             direction = w["duration_prefixes"][pre]
         if suf:
-            direction = w["duration_suffixes"][suf] if direction is None or direction == "plain" else direction
+            sdir = w["duration_suffixes"][suf]
+            # 三年来 ends at the anchor even after 近: the suffix says "up to now"
+            direction = sdir if direction is None or direction == "plain" or sdir == "upto" else direction
         if d["u"] == "周年":
             direction = "plain"
         parts = []

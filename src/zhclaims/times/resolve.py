@@ -405,7 +405,7 @@ def resolve_duration(spec: Spec, env: Env) -> tuple[str, Interval | None, bool]:
     n = amt * (3 if unit == "Q" else 1)
     u = "M" if unit == "Q" else unit
     try:
-        if direction == "past":
+        if direction in ("past", "upto"):
             if spec.word == "前" and u == "M" and not spec.time_unit and float(n).is_integer():
                 # 前4个月: the first four months of the year in context
                 y = env.par_year if env.par_year is not None else (a.at.year if a else None)
@@ -414,7 +414,7 @@ def resolve_duration(spec: Spec, env: Env) -> tuple[str, Interval | None, bool]:
                 start = month_start(y, 1)
                 return "duration", Interval(iso(start), iso(add_months(start, int(n)))), True
             if u == "Y" and not spec.time_unit and float(n).is_integer():
-                if env.sent_year is not None:
+                if env.sent_year is not None and direction == "past":
                     end = dt.datetime(env.sent_year + 1, 1, 1)
                 elif a is not None:
                     end = dt.datetime(a.at.year, 1, 1)
