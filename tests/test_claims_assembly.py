@@ -158,6 +158,9 @@ CASES = [
      dict(comparison="share", direction=None)),
     ("累计治愈出院病例7万例，当日新增28例。", [("7万例", "例"), ("28例", "例")], [], [], "28例",
      dict(direction=None, comparison=None)),
+    ("星河汽车一季度单量比去年翻倍。", [("翻倍", "%")],
+     [("一季度", "quarter", Interval("2025-01-01T00:00:00", "2025-04-01T00:00:00")), ("去年", "year", Y[2024])], [STAR],
+     "翻倍", dict(period="2025-01/2025-03", direction="up")),
 ]
 
 

@@ -350,7 +350,7 @@ class Assembler:
     def _base_by_cue(self, q: Quantity, S: _Sentence, clause: Span) -> int | None:
         """Months back when the figure is the base named by 较去年同期/比上月 (+ 的) right before it."""
         for h in S.comp_left:
-            if clause.start <= h.start and h.end <= q.start and self.norm[h.end:q.start] in ("", "的"):
+            if clause.start <= h.start and h.end <= q.start and self.norm[h.end:q.start] == "的":
                 if h.label in ("yoy", "mom") and self.cues.base_markers.match(h.word) is not None:
                     return 12 if h.label == "yoy" else 1
         return None
@@ -358,7 +358,7 @@ class Assembler:
     def _attached(self, t: Time, q: Quantity) -> bool:
         """The figure follows the time directly ("2025年12月的60423辆")."""
         gap = self.norm[t.end:q.start]
-        return gap in ("", "的", "同期", "同期的", "时的", "底的", "末的")
+        return gap in ("的", "同期的", "时的", "底的", "末的")
 
     def _is_base_figure(self, q: Quantity, left_start: int) -> bool:
         """The figure is what another is compared with: 较/比 (+ time) (+ 的) right before it."""
