@@ -369,7 +369,8 @@ def render(records: Iterable[Article], findings: Iterable[Finding] = (), *, titl
     model = Model(list(records), list(findings))
     nonce = secrets.token_urlsafe(16)
     c = model.counts()
-    summary = (f'<p class="summary"><b>{c["articles"]}</b> articles · <b>{c["claims"]}</b> claims '
+    summary = (f'<p class="summary"><b>{c["articles"]}</b> article{"" if c["articles"] == 1 else "s"} · '
+               f'<b>{c["claims"]}</b> claims '
                + "".join(f'<span class="badge v-{v}">{c["claims_by_verdict"].get(v, 0)} {v}</span>' for v in VERDICTS)
                + f' · <b>{c["findings"]}</b> findings '
                + "".join(f'<span class="badge v-{v}">{n} {esc(v)}</span>' for v, n in sorted(c["findings_by_verdict"].items()))
