@@ -51,7 +51,7 @@ def load_stages(names: Iterable[str] | None = None) -> list[Stage]:
     wanted = set(names)
     unknown = wanted - {s.name for s in stages}
     if unknown:
-        raise UsageError("E105", detail=",".join(sorted(unknown)))
+        raise UsageError("E109", detail=",".join(sorted(unknown)))
     return [s for s in stages if s.name in wanted]
 
 
