@@ -36,6 +36,7 @@ class Errors:
     E106 = "--resume needs an existing or new JSON Lines output (-o FILE.jsonl), not '{detail}'"
     E107 = "--dask writes Parquet: give -o OUT.parquet (a folder with one dataset per table), not '{detail}'"
     E108 = "cannot reach the Dask scheduler at {detail}"
+    E109 = "unknown stage(s) '{detail}': expected times, quantities, entities, claims"
     # analysis: E9xx
     E900 = "analysis failed: {detail}"
     # data files: E2xx
