@@ -48,7 +48,7 @@ def test_figure_interval_table(surface, value, qual, before, lo, hi):
     if before:
         text = "x" * (10 - len(before)) + before + surface
     iv = figure_interval(fq, text)
-    assert math.isclose(iv.lo, lo, rel_tol=1e-9) and math.isclose(iv.hi, hi, rel_tol=1e-9), (iv, lo, hi)
+    assert math.isclose(iv.lo, lo, rel_tol=1e-6) and math.isclose(iv.hi, hi, rel_tol=1e-6), (iv, lo, hi)
 
 
 def test_range_and_missing_value():

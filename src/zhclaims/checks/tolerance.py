@@ -149,9 +149,14 @@ def hedge_band(q: Quantity, text: str | None = None) -> tuple[float, float]:
     return float(band["below"]), float(band["above"])
 
 
+# A figure rounded to its last digit lies in a half-open interval ("3" is [2.5, 3.5)), so "2" and
+# "3" must not meet at 2.5: the precision band is taken a hair narrower than half a unit.
+HALF_OPEN = 1 - 1e-6
+
+
 def figure_interval(q: Quantity, text: str | None = None) -> Iv | None:
     """The values a written figure allows, or None when it has no number."""
-    p = written_precision(q)
+    p = written_precision(q) * HALF_OPEN
     if q.value is None:
         if q.lower is None and q.upper is None:
             return None
@@ -197,6 +202,7 @@ def fmt_number(v: float | None) -> str:
         return "?"
     if math.isinf(v):
         return "∞" if v > 0 else "-∞"
+    v = float(f"{v:.6g}")  # float noise and the half-open hair off
     a = abs(v)
     for unit, size in (("亿", 1e8), ("万", 1e4)):
         x = v / size

@@ -135,13 +135,14 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
         best = None
         for a in _distinct(base):
             for b in _distinct(cur):
-                if not units_compatible(a, b):
+                if not units_compatible(a, b) or _ratio(a, b) > float(rules()["growth_max_ratio"]):
                     continue
                 exp = (b.iv - a.iv) if points else growth_iv(a.iv, b.iv)
                 verdict, miss = _verdict(exp, c.signed_iv)
-                # the figure the change is about in its own sentence first; then a reading that holds;
-                # then the most precise figures, the nearest
-                rank = (b.sentence != c.sentence, verdict != "consistent", a.width + b.width,
+                # the figure the change is about in its own sentence first; then the most precise
+                # figures (a hedged base such as 近60万 allows too much to judge by); then a reading
+                # that holds; then the nearest
+                rank = (b.sentence != c.sentence, round(_rel_width(a) + _rel_width(b), 6), verdict != "consistent",
                         _distance(a, c) + _distance(b, c))
                 if best is None or rank < best[0]:
                     best = (rank, a, b, exp, verdict, miss)
@@ -162,6 +163,16 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
             expected_interval=exp.as_tuple() if exp else None, stated_interval=c.signed_iv.as_tuple(), miss=miss,
             evidence=_evidence(a, b, c), arithmetic=arith))
     return out
+
+
+def _ratio(a: Fact, b: Fact) -> float:
+    x, y = abs(a.iv.mid), abs(b.iv.mid)
+    return max(x, y) / min(x, y) if min(x, y) > 0 else float("inf")
+
+
+def _rel_width(f: Fact) -> float:
+    m = abs(f.iv.mid)
+    return f.width / m if m else float("inf")
 
 
 def _point(f: Fact) -> float:
@@ -381,8 +392,10 @@ def check_same_figure(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, 
                 continue
             if _superseded(a, b, revised):
                 continue
+            if not _one_figure(a, b, live, lex):
+                continue
             verdict, miss = _verdict(a.iv, b.iv)
-            if verdict == "inconsistent" and not _restatement(a, b, live, lex):
+            if verdict == "inconsistent" and not _restatement_shape(a, b, live, lex):
                 continue
             out.append(_same_finding("arithmetic", verdict, a, b, miss))
     return out
@@ -392,20 +405,30 @@ def _shape(f: Fact) -> tuple:
     return (f.q.qualifier or "eq", round(f.width, 9))
 
 
-def _restatement(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
-    if a.listed or b.listed or far_apart(a, b):
-        return False
-    same = [f for f in members if lex.same_measure(f.metric, a.metric) and units_compatible(f, a)]
-    if len({(f.q.value, f.q.qualifier, f.iv) for f in same}) > 2:
-        return False  # three values or more: a list of sub-measures sharing one metric
+def _same_values(a: Fact, members: list[Fact], lex: Lexicon) -> list[Fact]:
+    return [f for f in members if lex.same_measure(f.metric, a.metric) and units_compatible(f, a)]
+
+
+def _one_figure(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
+    """Could these be one figure at all (whatever their values)?"""
+    return not (a.listed or b.listed or far_apart(a, b))
+
+
+def _restatement_shape(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
+    """Two values that disagree are one figure misstated only when they look like a restatement."""
     if a.metric == b.metric and a.metric_text and b.metric_text and not (
             a.metric_text in b.metric_text or b.metric_text in a.metric_text):
-        return False  # one key, two wordings (财政赤字 / 专项债券): sub-measures, not one figure
+        return False  # one key, two wordings (财政赤字 / 专项债券): maybe sub-measures
+    same = _same_values(a, members, lex)
+    if len({(f.q.value, f.q.qualifier, f.iv) for f in same}) > 2:
+        return False  # three values or more: a list of sub-measures sharing one metric
     if _shape(a) != _shape(b):
         return True  # exact against rounded or hedged: the shape of a restatement
+
     # written alike: a restatement only when one of the two values is repeated verbatim elsewhere
     def repeated(x: Fact) -> bool:
         return len({f.sentence for f in same if f.q.value == x.q.value and _shape(f) == _shape(x)}) >= 2
+
     return repeated(a) or repeated(b)
 
 
