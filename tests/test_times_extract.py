@@ -260,3 +260,12 @@ def test_years_up_to_now():
     got = extract_times("自1991年、29年以来最差；1961年后、58年来最低", "2020-01-18")
     assert [(t.text, iv(t)) for t in got if t.kind == "duration"] == [
         ("29年以来", (D("1991-01-01"), D("2020-01-01"))), ("58年来", (D("1962-01-01"), D("2020-01-01")))]
+
+
+def test_days_counted_from_the_day_in_context():
+    got = extract_times("5月8日，地震发生。当天下午，救援队抵达；次日上午恢复通电。\n当天，市场平稳。", PUB)
+    assert [(t.text, iv(t)) for t in got] == [
+        ("5月8日", (D("2020-05-08"), D("2020-05-09"))),
+        ("当天下午", ("2020-05-08T12:00:00", "2020-05-08T18:00:00")),
+        ("次日上午", ("2020-05-09T08:00:00", "2020-05-09T12:00:00")),
+        ("当天", (D("2020-05-12"), D("2020-05-13")))]  # a new paragraph: the anchor's day

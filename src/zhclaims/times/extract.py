@@ -72,6 +72,7 @@ class _Context:
         self.norm = norm
         self.year: tuple[int, int] | None = None  # (end offset, year)
         self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
+        self.day: tuple[int, dt.datetime] | None = None  # (end offset, day)
 
     def env(self, anchor: Anchor | None, pos: int, sent_start: int) -> Env:
         norm = self.norm
@@ -87,6 +88,8 @@ class _Context:
             end, y, m = self.month
             if "\n" not in norm[end:pos]:
                 env.par_month = (y, m)
+        if self.day is not None and "\n" not in norm[self.day[0]:pos]:
+            env.par_day = self.day[1]
         env.future = FUTURE.search(norm, sent_start, pos) is not None
         return env
 
@@ -102,6 +105,8 @@ class _Context:
                 self.year = (end, value.start.year)
         if pt is not None and pt.month is not None and pt.month_to is None and (pt.year is not None or pt.year_rel is not None):
             self.month = (end, value.start.year, value.start.month)
+        if value.grain in ("day", "hour", "minute", "second") and value.end - value.start <= dt.timedelta(days=1):
+            self.day = (end, dt.datetime(value.start.year, value.start.month, value.start.day))
 
 
 def _kind_for_point(spec: Spec, value: Value) -> str:

@@ -89,6 +89,7 @@ class Point:
     month_part: tuple | None = None  # (first day, last day or None)
     day: int | None = None
     day_rel: int | None = None
+    day_ctx: bool = False  # day_rel counts from the day in context (当天, 次日), not the anchor's
     lunar: bool = False
     week_rel: int | None = None
     weekday: int | None = None
@@ -215,6 +216,8 @@ def point_from_groups(d: dict, p: str) -> Point | None:
         pt.lunar = True
     if g("drel"):
         pt.day_rel = w["days"][g("drel")]
+    elif g("dctx"):
+        pt.day_rel, pt.day_ctx = w["context_days"][g("dctx")], True
     elif g("dpw"):
         pt.day_rel, pt.day_part = w["day_part_words"][g("dpw")]
     if g("ww"):
@@ -326,6 +329,8 @@ def spec_from_groups(d: dict) -> Spec | None:
     if d.get("vague"):
         v = d["vague"]
         if v in w["resolvable_vague"]:
-            return Spec("special", special=w["resolvable_vague"][v], grain="year" if "year" in w["resolvable_vague"][v] else "month")
+            special = w["resolvable_vague"][v]
+            grain = "year" if "year" in special else "day" if "day" in special else "month"
+            return Spec("special", special=special, grain=grain)
         return Spec("vague", grain=w["vague"][v])
     return None

@@ -70,7 +70,7 @@ def _point_pieces(p: str) -> dict:
     monthblock = rf"(?:(?:{month}(?:\s?{mpart})?|{mrel})(?:\s?(?:{day}|{lday}))?{wtail})"
     cn_day = r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?" if p == "b_" else ""
     dayabs = rf"(?<!第)(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?[日号]{wtail}"
-    relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
+    relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dctx>{alt(w['context_days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
     wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
     wday = rf"(?:(?P<{p}wd>[一二三四五六日天1-7])|(?P<{p}wend>末))"
@@ -94,7 +94,7 @@ def _point_pieces(p: str) -> dict:
     hol_names = list(h["solar"]) + list(h["lunar"]) + list(h["eve"]) + list(h["term"]) + list(h["nth_weekday"])
     f_year = _first(digits + CN_D + "两农", w["years"])
     f_month = _first(digits + cn_d + "正冬腊农", w["months"])
-    f_rel = _first("", list(w["days"]) + list(w["day_part_words"]))
+    f_rel = _first("", list(w["days"]) + list(w["context_days"]) + list(w["day_part_words"]))
     f_week = _first("", list(w["week_prefixes"]) + list(w["week_words"]))
     f_hol = _first("", hol_names + list(h["needs_context"]))
     date_core = (
@@ -176,7 +176,7 @@ def _gate() -> str:
     """
     w, h = words(), holidays()
     vocab = []
-    for k in ("years", "months", "days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
+    for k in ("years", "months", "days", "context_days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
               "sets", "units", "week_words", "named_periods"):
         vocab += list(w[k])
     for k in ("solar", "lunar", "eve", "term", "nth_weekday", "needs_context"):

@@ -63,6 +63,7 @@ class Env:
     sent_year: int | None = None  # last explicit year earlier in the same sentence
     par_year: int | None = None  # ... in the same paragraph
     par_month: tuple[int, int] | None = None  # last explicit (year, month) in the paragraph
+    par_day: dt.datetime | None = None  # last day (5月8日, 8日) in the paragraph
     any_year: int | None = None  # ... anywhere earlier in the article
     future: bool = False  # the sentence speaks of plans (将, 计划, 预计 ...)
 
@@ -198,6 +199,8 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         if a is None:
             return None
         today = dt.datetime(a.at.year, a.at.month, a.at.day)
+        if pt.day_ctx and env.par_day is not None:
+            today = env.par_day
         if pt.day_rel is not None:
             start, grain = today + pt.day_rel * DAY, "day"
             end = start + DAY
