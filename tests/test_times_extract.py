@@ -269,3 +269,9 @@ def test_days_counted_from_the_day_in_context():
         ("当天下午", ("2020-05-08T12:00:00", "2020-05-08T18:00:00")),
         ("次日上午", ("2020-05-09T08:00:00", "2020-05-09T12:00:00")),
         ("当天", (D("2020-05-12"), D("2020-05-13")))]  # a new paragraph: the anchor's day
+
+
+def test_bare_day_takes_the_paragraph_month():
+    got = extract_times("3月20日，首批物资运抵；21日，第二批到达。", PUB)
+    assert [(t.text, iv(t)) for t in got] == [("3月20日", (D("2020-03-20"), D("2020-03-21"))),
+                                             ("21日", (D("2020-03-21"), D("2020-03-22")))]

@@ -103,7 +103,7 @@ class _Context:
         if spec.kind == "special" or (pt is not None and (pt.year is not None or pt.year_rel is not None)):
             if value.grain in ("year", "half", "quarter", "month", "day", "hour", "minute", "second"):
                 self.year = (end, value.start.year)
-        if pt is not None and pt.month is not None and pt.month_to is None and (pt.year is not None or pt.year_rel is not None):
+        if pt is not None and pt.month is not None and pt.month_to is None and not pt.lunar:
             self.month = (end, value.start.year, value.start.month)
         if value.grain in ("day", "hour", "minute", "second") and value.end - value.start <= dt.timedelta(days=1):
             self.day = (end, dt.datetime(value.start.year, value.start.month, value.start.day))
