@@ -14,6 +14,7 @@ the number of numerals. For each candidate the extractor reads, from the data ta
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -28,15 +29,17 @@ _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆�
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?"
 _RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++(?:[多余来几][十百千万亿]*+)?"
+_FIRST = rf"[0-9{_CN}数几上翻过超半对]"
 _CANDIDATE = regex.compile(
-    rf"(?P<pw>(?:百分之|千分之)(?:[{_CN}0-9.]|点(?=[{_CN_DIGIT}0-9]))++"
+    rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:[{_CN}0-9.]|点(?=[{_CN_DIGIT}0-9]))++"
     rf"|(?:[{_CN}]++|[0-9]++)分之[{_CN}0-9]++"
     r"|翻(?:了)?(?:[一二两三四五1-5]番|倍|番)"
     r"|过半数?|超半数|一半|半数|百分百|对折)"
-    rf"|(?P<run>{_RUN})"
+    rf"|(?P<run>{_RUN}))"
 )
 _MULT_CHARS = "十百千万亿"
 _LATIN = regex.compile(r"[A-Za-z]")
+_ARABIC_ONLY = regex.compile(r"[0-9.,]+")
 _SPACE = " \t"
 
 
@@ -86,24 +89,6 @@ def _index(words) -> tuple[tuple[int, ...], frozenset]:
     return got[1], got[2]
 
 
-def _ends_with(norm: str, pos: int, words, lo: int) -> str | None:
-    """The longest of ``words`` that ends at ``pos`` (not before ``lo``), or None."""
-    lengths, ws = _index(words)
-    for n in lengths:
-        if pos - n >= lo and norm[pos - n:pos] in ws:
-            return norm[pos - n:pos]
-    return None
-
-
-def _starts_with(norm: str, pos: int, words, hi: int) -> str | None:
-    """The longest of ``words`` that starts at ``pos`` (ending by ``hi``), or None."""
-    lengths, ws = _index(words)
-    for n in lengths:
-        if pos + n <= hi and norm[pos:pos + n] in ws:
-            return norm[pos:pos + n]
-    return None
-
-
 def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None:
     s, e = m.span()
     if m.group("pw"):
@@ -119,9 +104,9 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     # what comes before: a code (C11, G20), a decimal/date piece, an ordinal (第二批)
     if s > lo:
         prev = norm[s - 1]
-        if _LATIN.match(prev) or prev in "./:#_@" or (prev == "-" and s - 1 > lo and norm[s - 2].isalnum()):
+        if _LATIN.match(prev) or prev in "./:#_@" or (prev == "-" and s - 1 > lo and _LATIN.match(norm[s - 2])):
             return None
-    if _ends_with(norm, s, t.not_before, lo):
+    if t.ending_at("not_before", norm, s, lo):
         return None
     cut, unit = _split_multiplier(norm, s, e, t)
     text = norm[s:cut]
@@ -129,17 +114,19 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     if num is None:
         return None
     # what comes right after the numeral: a time word, rank, code ...
-    blocked = _starts_with(norm, cut, t.not_after, hi)
+    blocked = t.starting_at("not_after", norm, cut, hi)
     if blocked and (unit is None or len(blocked) >= len(unit.written)):
         return None
     if unit is None and cut < hi and (_LATIN.match(norm[cut]) or norm[cut].isdigit()):
         return None  # 5G, 4S店, 3D
+    if s - 2 >= lo and norm.startswith("零下", s - 2) and num.value is not None:  # 零下269摄氏度
+        num.value = -num.value
     a = _Atom(s, cut, num, cut)
-    a.arabic_plain = bool(regex.fullmatch(r"[0-9.,]+", text))
+    a.arabic_plain = bool(_ARABIC_ONLY.fullmatch(text))
     k = len(text)
     while k > 0 and text[k - 1] in _MULT_CHARS:
         k -= 1
-    if k and regex.fullmatch(r"[0-9.,]+", text[:k]):
+    if k and _ARABIC_ONLY.fullmatch(text, 0, k):
         a.mult_suffix = text[k:]
     if unit is not None:
         a.unit = unit
@@ -157,15 +144,16 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
             n.upper = n.upper * unit.scale if n.upper is not None else None
             n.precision = n.precision * unit.scale if n.precision is not None else None
     # currency written before: $100, 人民币100元
-    for p, iso in t.currency_prefix.items():
+    for p, iso in (t.currency_prefix.items() if s > lo and norm[s - 1] in t.prefix_last else ()):
         if s - len(p) >= lo and norm.startswith(p, s - len(p)):
             a.prefix_currency = iso
             a.start = s - len(p)
-            if a.unit is None:
+            if a.unit is None or a.unit.kind != "currency":  # $799起: the sign is the unit
                 a.unit = Unit(p, "currency", p, iso)
+                a.end = cut
             break
     else:
-        if s - 3 >= lo and norm.startswith("人民币", s - 3):
+        if s - 3 >= lo and norm[s - 1] == "币" and norm.startswith("人民币", s - 3):
             a.prefix_currency = "CNY"
             if a.unit is None:
                 a.unit = Unit("人民币", "currency", "人民币", "CNY")
@@ -174,14 +162,13 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
 
 
 def _hedges(a: _Atom, norm: str, lo: int, hi: int, t: Tables) -> _Atom:
-    h = _ends_with(norm, a.start, t.hedge_before, lo)
+    h = t.ending_at("hedge_before", norm, a.start, lo)
     if h is not None:
         before = norm[a.start - len(h) - 1] if a.start - len(h) > lo else ""
         if before not in t.before_blocked.get(h, ()):
             a.hedge_before = h
-    h = _starts_with(norm, a.end, t.hedge_after, hi)
-    if h is not None and not _starts_with(norm, a.end + len(h), t.after_not_before, hi):
-        # 多/余 after a unit only where the unit is a counting word (一个多月 is a time)
+    h = t.starting_at("hedge_after", norm, a.end, hi)
+    if h is not None and not t.starting_at("after_not_before", norm, a.end + len(h), hi):
         a.hedge_after = h
         a.end += len(h)
     return a
@@ -214,6 +201,9 @@ def _qualify(a: _Atom, t: Tables) -> tuple[str, object, object, object]:
 def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
     atoms = []
     for m in _CANDIDATE.finditer(norm, lo, hi):
+        s, e = m.span()
+        if not bare and e - s == 1 and m.group("run") and not norm[s].isdigit() and t.unit_at(norm, e) is None:
+            continue  # a lone 一/十/万 with no unit after it: never a figure, the common case
         a = _atom(m, norm, lo, hi, t, bare)
         if a is not None:
             atoms.append(a)
@@ -230,8 +220,8 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
         if b is not None and not a.hedge_after and a.num.value is not None and b.num.value is not None:
             gap = norm[a.end:b.start].strip(_SPACE)
             if gap in t.range_connectors and (a.unit is None or (b.unit is not None and a.unit.canonical == b.unit.canonical)):
-                blocked = _ends_with(norm, a.start, t.range_blocked_after, max(lo, a.start - 6)) or \
-                    any(norm.startswith(w, p) for w in t.range_blocked_after for p in range(max(lo, a.start - 6), a.start))
+                before = a.start - 1 if a.start > lo and norm[a.start - 1] == "了" else a.start
+                blocked = t.ending_at("range_blocked_after", norm, before, lo)
                 if not blocked and not (gap in "-—–" and b.unit is None):
                     if a.unit is None and a.arabic_plain and b.mult_suffix:
                         got = parse_numeral(norm[a.start:a.num_end] + b.mult_suffix)
@@ -261,16 +251,18 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
 
 def _keep(a: _Atom, norm: str) -> bool:
     n = a.num
-    if a.unit is not None:
+    unit = a.merged[0].unit if a.merged and a.merged[0].unit is not None else a.unit
+    if unit is not None:
         if n.single_digit or (n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000)):
-            return a.unit.kind in ("percent", "multiple", "measure") and a.unit.written != "度"
-        if a.unit.kind == "noun" and n.chinese_only and not any(c in "万亿" for c in norm[a.start:a.num_end]):
+            return unit.kind in ("percent", "multiple", "measure") and unit.written != "度"
+        if unit.kind == "noun" and n.chinese_only and not any(c in "万亿" for c in norm[a.start:a.num_end]):
             return False  # 三国, 九省: names and set phrases, not counts
         return True
     numeral = norm[a.start:a.num_end]
     if a.merged:
         numeral += norm[a.merged[0].start:a.merged[0].num_end]
-    return any(c in "万亿" for c in numeral) and not n.single_digit
+    # no unit: only a numeral with 万/亿 written is a figure by itself (874万, 百万), not 万 alone
+    return any(c in "万亿" for c in numeral) and len(numeral) > 1
 
 
 def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
@@ -300,29 +292,35 @@ def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
     )
 
 
+def _disjoint(spans) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _excluded_spans(norm: str, lo: int, hi: int, t: Tables) -> list[tuple[int, int]]:
     spans = []
     if t.phrases is not None:
         spans.extend(m.span() for m in t.phrases.finditer(norm, lo, hi))
     for p in t.patterns:
         spans.extend(m.span() for m in p.finditer(norm, lo, hi))
-    spans.sort()
-    return spans
+    return _disjoint(spans)
 
 
 def _blocked(start: int, end: int, spans: list[tuple[int, int]], contains_ok: bool) -> bool:
-    # spans are few per text; a linear pass per candidate over a bisected window
-    from bisect import bisect_left
-
-    i = bisect_left(spans, (start - 64, 0))
-    while i < len(spans) and spans[i][0] < end:
+    """Does [start, end) overlap one of the disjoint sorted ``spans``? With ``contains_ok`` a span
+    lying strictly inside the candidate does not count (三分之一 holds the phrase 之一)."""
+    i = bisect_right(spans, (end, -1)) - 1
+    while i >= 0 and spans[i][1] > start:
         s, e = spans[i]
-        if e > start:
-            if contains_ok and start <= s and e <= end and (start, end) != (s, e):
-                i += 1
-                continue
+        if not (contains_ok and start <= s and e <= end and (s, e) != (start, end)):
             return True
-        i += 1
+        i -= 1
     return False
 
 
@@ -340,7 +338,7 @@ def scan_span(text: str, norm: str, lo: int, hi: int, exclude=(), bare: bool = F
             continue
         if _blocked(a.start, a.num_end if not a.merged else a.merged[0].num_end, spans, contains_ok=True):
             continue
-        if any(s < end and a.start < e for s, e in exclude):
+        if exclude and _blocked(a.start, end, exclude, contains_ok=False):
             continue
         out.append(_to_quantity(a, text, t))
     return out
@@ -364,7 +362,7 @@ def extract_quantities(text_or_view, exclude=(), bare: bool = False) -> list[Qua
         body = [(0, len(text))] if text else []
     else:
         return []
-    ex = [(x.start, x.end) if hasattr(x, "start") else (int(x[0]), int(x[1])) for x in exclude]
+    ex = _disjoint((x.start, x.end) if hasattr(x, "start") else (int(x[0]), int(x[1])) for x in exclude)
     out: list[Quantity] = []
     for lo, hi in body:
         out.extend(scan_span(text, norm, lo, hi, ex, bare))

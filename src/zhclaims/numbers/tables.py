@@ -30,6 +30,7 @@ class Tables:
     units: dict[str, Unit]
     unit_max: int
     currency_prefix: dict[str, str]
+    prefix_last: frozenset[str]  # last characters of the currency signs, for a cheap first test
     hedge_before: dict[str, str]
     hedge_after: dict[str, str]
     after_not_before: tuple[str, ...]
@@ -41,6 +42,17 @@ class Tables:
     patterns: tuple[regex.Pattern, ...]
     not_after: tuple[str, ...]
     not_before: tuple[str, ...]
+
+    def ending_at(self, name: str, s: str, pos: int, lo: int) -> str | None:
+        """The longest word of list ``name`` that ends at ``s[pos]`` (not before ``lo``)."""
+        pat, n = _ENDS[id(self)][name]
+        m = pat.search(s, max(lo, pos - n), pos)
+        return m.group() if m else None
+
+    def starting_at(self, name: str, s: str, pos: int, hi: int) -> str | None:
+        """The longest word of list ``name`` that starts at ``s[pos]`` (ending by ``hi``)."""
+        m = _STARTS[id(self)][name].match(s, pos, hi)
+        return m.group() if m else None
 
     def unit_at(self, s: str, pos: int) -> Unit | None:
         """The longest unit written at ``s[pos:]``."""
@@ -61,8 +73,32 @@ def _strings(x, name, what) -> list[str]:
     return x
 
 
+_ENDS: dict[int, dict[str, tuple[regex.Pattern, int]]] = {}
+_STARTS: dict[int, dict[str, regex.Pattern]] = {}
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _compile_lists(t: "Tables") -> None:
+    lists = {
+        "not_before": t.not_before, "not_after": t.not_after, "hedge_before": tuple(t.hedge_before),
+        "hedge_after": tuple(t.hedge_after), "after_not_before": t.after_not_before,
+        "range_blocked_after": t.range_blocked_after,
+    }
+    _ENDS[id(t)] = {k: (regex.compile(f"(?:{_alternation(v)})$"), max(map(len, v))) for k, v in lists.items()}
+    _STARTS[id(t)] = {k: regex.compile(f"(?:{_alternation(v)})") for k, v in lists.items()}
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
+    t = _load()
+    _compile_lists(t)
+    return t
+
+
+def _load() -> Tables:
     u = load_yaml("numbers", "units.yaml")
     units: dict[str, Unit] = {}
 
@@ -101,6 +137,7 @@ def tables() -> Tables:
         units=units,
         unit_max=max(len(k) for k in units),
         currency_prefix=dict(prefix),
+        prefix_last=frozenset(p[-1] for p in prefix),
         hedge_before=dict(h["before"]),
         hedge_after=dict(h["after"]),
         after_not_before=by_len(_strings(h.get("after_not_before"), "hedges.yaml", "after_not_before")),
