@@ -172,6 +172,23 @@ def finding_row(index: int, f: Finding) -> dict:
     }
 
 
+VERDICT_ORDER = ("inconsistent", "consistent", "unverifiable", "unchecked")
+
+
+def figure_verdicts(findings: Iterable[Finding]) -> dict[tuple[str, int], str]:
+    """(article id, quantity index) -> the verdict a figure gets from the findings that name it:
+    the first in ``VERDICT_ORDER`` (an inconsistency shows even when another relation holds).
+    Figures no finding names are absent (unchecked)."""
+    rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
+    out: dict[tuple[str, int], str] = {}
+    for f in findings:
+        for c in f.claims:
+            key = (c.article, c.quantity)
+            if rank.get(f.verdict, len(rank)) < rank.get(out.get(key, "unchecked"), len(rank)):
+                out[key] = f.verdict
+    return out
+
+
 def to_arrow(records: Iterable[Article], findings: Iterable[Finding] = (), include_text: bool = True) -> dict[str, pa.Table]:
     """All six tables in memory (for a notebook or a small corpus; the writers stream instead)."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}

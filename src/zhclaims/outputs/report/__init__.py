@@ -25,9 +25,8 @@ from importlib import resources
 import orjson
 
 from ...model import Article, Finding
-from ..tables import claim_row
-
-VERDICTS = ("inconsistent", "consistent", "unverifiable", "unchecked")
+from ..tables import VERDICT_ORDER as VERDICTS
+from ..tables import claim_row, figure_verdicts
 _RANK = {v: i for i, v in enumerate(VERDICTS)}  # the first listed wins when a figure has several
 
 
@@ -56,18 +55,14 @@ class Model:
         self.records = records
         self.findings = findings
         self.index = {a.id: i for i, a in enumerate(records)}
-        self.verdict: dict[tuple[str, int], str] = {}
+        self.verdict = figure_verdicts(self.findings)
         self.finding_ids: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_article: dict[str, list[int]] = defaultdict(list)
         for fi, f in enumerate(findings):
             for a in dict.fromkeys(c.article for c in f.claims):
                 self.by_article[a].append(fi)
             for c in f.claims:
-                key = (c.article, c.quantity)
-                self.finding_ids[key].append(fi)
-                old = self.verdict.get(key, "unchecked")
-                if _RANK.get(f.verdict, 3) < _RANK[old]:
-                    self.verdict[key] = f.verdict
+                self.finding_ids[(c.article, c.quantity)].append(fi)
         self.rows: list[tuple[Article, int, dict]] = []  # (article, claim index, flat claim row)
         for a in records:
             for i, c in enumerate(a.claims):
