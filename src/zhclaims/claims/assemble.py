@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
 from ..text.view import TextView
@@ -75,6 +76,7 @@ def _hits(lex, text: str, start: int, end: int) -> list[Hit]:
 # ----------------------------------------------------------------------------- entity helpers
 
 
+@lru_cache(maxsize=1)
 def _entities_api():
     """The entities stage's resolver functions when it exports them, else None."""
     try:
@@ -241,10 +243,9 @@ class Assembler:
             kind = "org" if label == "organization" else "country"
             if not self._fits(hs, he, kind):
                 continue
-            if kind == "org":
-                name = self.main_org()
-            else:
-                name = c.country_name
+            name = self._resolve(self.a.text[hs:he])
+            if not name:
+                name = self.main_org() if kind == "org" else c.country_name
             if name:
                 out.append(Mention(hs, he, name, self.a.text[hs:he], kind))
         # 国内门店, 海外销量: a region word qualifying a metric is a scope of the figure, not a subject
@@ -302,6 +303,16 @@ class Assembler:
             return False
         # a country word that qualifies a metric right after it (国内网点) is a scope, not a subject
         return True
+
+    def _resolve(self, surface: str) -> str | None:
+        """The entities stage's reading of a reference word (该公司, 我国), when it exports one."""
+        api = _entities_api()
+        if api is None:
+            return None
+        try:
+            return api[1](surface, self.a)
+        except Exception:
+            return None
 
     def main_org(self) -> str | None:
         if self._main_org is False:
@@ -404,9 +415,15 @@ class Assembler:
             comparison = self.comparison_at.get(prev_q.start)  # 比例由56%提高到58%: the same measure
         self.comparison_at[q.start] = comparison
         subject = self._subject(q, S, clause, metric)
+        if subject is not None and subject.text is None:
+            subject_ref = Ref(subject.name, None, None, None)  # implied (national statistics, main organisation)
+        elif subject is not None:
+            subject_ref = Ref(subject.name, subject.text, subject.start, subject.end)
+        else:
+            subject_ref = None
         return Claim(
             quantity=qi,
-            subject=None if subject is None else Ref(subject.name, subject.text, subject.start, subject.end),
+            subject=subject_ref,
             metric=metric,
             period=period,
             period_text=period_text,
