@@ -54,7 +54,7 @@ def _point_pieces(p: str) -> dict:
     month = rf"(?:(?P<{p}mfrom>{mnum})\s?(?:[-—–~－]{{1,2}}|至|到)\s?)?(?P<{p}m>{mnum}|正|冬|腊)\s?月份?"
     mrel = rf"(?P<{p}mrel>{alt(w['months'])})"
     mpart = (
-        rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|初(?![步期次始衷心级创赛选审具现见一二三四五六七八九十])|中(?=[,，。;；、\s)）]|$)"
+        rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|月初|月中|月底|月末|初(?![步期次始衷心级创赛选审具现见一二三四五六七八九十])|中(?=[,，。;；、\s)）]|$)"
         rf"|末(?!期)|底)"
     )
     day = (
@@ -64,7 +64,9 @@ def _point_pieces(p: str) -> dict:
     # a day after a month without 日: lunar 初一, or 八月十五 / 腊月18 where nothing numeric follows
     lday = (
         rf"(?P<{p}ld>初[一二三四五六七八九十]|(?:三十|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?"
-        rf"|[一二三四五六七八九])(?=[,，。;；、\s的早晚上下中凌]|$)|(?<=[正冬腊]月)\d{{1,2}}{NOT_NUM_AFTER})"
+        rf"|[一二三四五六七八九])(?=[,，。;；、\s的早晚上下中凌]|$)|(?<=[正冬腊]月)\d{{1,2}}{NOT_NUM_AFTER}"
+        # 10月22 without 日 only where a separator or the end follows (1月27% is a month and a percent)
+        rf"|(?<=月)(?:3[01]|[12]\d|0?[1-9])(?=[至到\-—~,，。;；、\s]|$))"
     )
     wtail = r"(?:[,，]?\s?(?:星期|周|礼拜)[一二三四五六日天])?"
     monthblock = rf"(?:(?:{month}(?:\s?{mpart})?|{mrel})(?:\s?(?:{day}|{lday}))?{wtail})"
@@ -111,7 +113,7 @@ def _point_pieces(p: str) -> dict:
         rf"|(?P<{p}mq>半|一刻|三刻|1刻|3刻)"
         rf"|(?P<{p}mi>[0-5]\d|零[一二三四五六七八九]|[一二三四五]十[一二三四五六七八九]?)(?![\d.%{CN_N}百千万亿个])"
         rf"|(?P<{p}hz>钟|整|正)|(?![\d{CN_N}]))"
-        rf"|(?P<{p}hc>(?<![\d.:])(?:[01]?\d|2[0-3]))\s?:\s?(?P<{p}mc>[0-5]\d)(?:\s?:\s?(?P<{p}sc>[0-5]\d))?(?![\d.:]))"
+        rf"|(?P<{p}hc>(?<![\d.:])(?:[01]?\d|2[0-3]))\s?:\s?(?P<{p}mc>[0-5]\d)(?:\s?:\s?(?P<{p}sc>[0-5]\d))?(?![\d.:])时?)"
         rf"(?:\s?(?P<{p}ampm>[ap]\.?m\.?|PM|AM|pm|am|p(?![a-z])))?"
     )
     tod = rf"(?:{dpart}\s?(?:{clock})?|{clock})"
