@@ -76,19 +76,6 @@ def _split_multiplier(norm: str, s: int, e: int, t: Tables) -> tuple[int, Unit |
     return e, t.unit_at(norm, e)
 
 
-_WORD_INDEX: dict[int, tuple] = {}
-
-
-def _index(words) -> tuple[tuple[int, ...], frozenset]:
-    """(lengths, longest first; the words as a set) of a word table, built once per table: a
-    lookup then costs one slice and one set probe per distinct length, not a pass over the table."""
-    got = _WORD_INDEX.get(id(words))
-    if got is None or got[0] is not words:  # keeps a reference, so an id is never reused meanwhile
-        ws = frozenset(words)
-        got = _WORD_INDEX[id(words)] = (words, tuple(sorted({len(w) for w in ws}, reverse=True)), ws)
-    return got[1], got[2]
-
-
 def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None:
     s, e = m.span()
     if m.group("pw"):

@@ -45,14 +45,19 @@ class Tables:
 
     def ending_at(self, name: str, s: str, pos: int, lo: int) -> str | None:
         """The longest word of list ``name`` that ends at ``s[pos]`` (not before ``lo``)."""
-        pat, n = _ENDS[id(self)][name]
-        m = pat.search(s, max(lo, pos - n), pos)
-        return m.group() if m else None
+        lengths, words = _LISTS[id(self)][name]
+        for n in lengths:
+            if pos - n >= lo and s[pos - n:pos] in words:
+                return s[pos - n:pos]
+        return None
 
     def starting_at(self, name: str, s: str, pos: int, hi: int) -> str | None:
         """The longest word of list ``name`` that starts at ``s[pos]`` (ending by ``hi``)."""
-        m = _STARTS[id(self)][name].match(s, pos, hi)
-        return m.group() if m else None
+        lengths, words = _LISTS[id(self)][name]
+        for n in lengths:
+            if pos + n <= hi and s[pos:pos + n] in words:
+                return s[pos:pos + n]
+        return None
 
     def unit_at(self, s: str, pos: int) -> Unit | None:
         """The longest unit written at ``s[pos:]``."""
@@ -73,12 +78,9 @@ def _strings(x, name, what) -> list[str]:
     return x
 
 
-_ENDS: dict[int, dict[str, tuple[regex.Pattern, int]]] = {}
-_STARTS: dict[int, dict[str, regex.Pattern]] = {}
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+# per table object: word list name -> (distinct lengths, longest first; the words as a set), so a
+# lookup costs one slice and one set probe per distinct length, not a pass over the list
+_LISTS: dict[int, dict[str, tuple[tuple[int, ...], frozenset[str]]]] = {}
 
 
 def _compile_lists(t: "Tables") -> None:
@@ -87,8 +89,7 @@ def _compile_lists(t: "Tables") -> None:
         "hedge_after": tuple(t.hedge_after), "after_not_before": t.after_not_before,
         "range_blocked_after": t.range_blocked_after,
     }
-    _ENDS[id(t)] = {k: (regex.compile(f"(?:{_alternation(v)})$"), max(map(len, v))) for k, v in lists.items()}
-    _STARTS[id(t)] = {k: regex.compile(f"(?:{_alternation(v)})") for k, v in lists.items()}
+    _LISTS[id(t)] = {k: (tuple(sorted({len(w) for w in v}, reverse=True)), frozenset(v)) for k, v in lists.items()}
 
 
 @lru_cache(maxsize=1)
