@@ -52,7 +52,7 @@ LEX = Lexicon(parts=lambda k: [["domestic_outlets", "overseas_outlets"]] if k ==
               related=lambda a, b: True, same={frozenset(("sales", "deliveries"))})
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article(), min_size=1, max_size=3))
 def test_checks_never_raise(arts):
     for i, a in enumerate(arts):

@@ -39,9 +39,8 @@ def _unit(f: Fact) -> str:
 
 
 def _same_subject(a: Fact, b: Fact) -> bool:
-    if a.subject is not None or b.subject is not None:
-        return a.subject == b.subject
-    return a.sentence is not None and a.sentence == b.sentence
+    """The same named subject; or neither named (within one article: the article's own subject)."""
+    return a.subject == b.subject
 
 
 def _evidence(*fs: Fact) -> list[dict]:

@@ -87,10 +87,11 @@ def run(args) -> int:
     try:
         for art in articles(args.paths, published, summary, args.max_chars):
             try:
-                emit(check_article(art, lex))
+                found = check_article(art, lex)
             except Exception as exc:  # noqa: BLE001 - one article's failure never stops the run
                 summary.errors.append(InputError(art.origin or art.id, None, "E900", f"check failed: {type(exc).__name__}: {exc}"))
                 continue
+            emit(found)
             if not args.within_only:
                 kept.append(art)
         if len(kept) > 1:
