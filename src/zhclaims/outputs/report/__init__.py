@@ -219,9 +219,15 @@ def _period_label(r: dict) -> str:
 
 def _cross_source_html(model: Model) -> str:
     cross = [fi for fi, f in enumerate(model.findings) if f.kind == "cross_source"]
+    cross.sort(key=lambda fi: (_RANK.get(model.findings[fi].verdict, 3), fi))  # inconsistencies first
     parts = ['<section id="cross"><h2>Across sources</h2>']
     if cross:
-        parts.append('<table class="cross"><thead><tr><th>verdict</th><th>relation</th><th>figures</th>'
+        by = defaultdict(int)
+        for fi in cross:
+            by[model.findings[fi].verdict] += 1
+        badges = "".join(f'<span class="badge v-{esc(v)}">{n} {esc(v)}</span>' for v, n in sorted(by.items(), key=lambda kv: _RANK.get(kv[0], 3)))
+        parts.append(f'<details{_open(len(cross))}><summary>{len(cross)} comparison{"s" if len(cross) != 1 else ""} between articles {badges}</summary>'
+                     '<table class="cross"><thead><tr><th>verdict</th><th>relation</th><th>figures</th>'
                      '<th>expected</th><th>stated</th><th>explanation</th></tr></thead><tbody>')
         for fi in cross:
             f = model.findings[fi]
@@ -230,7 +236,7 @@ def _cross_source_html(model: Model) -> str:
             parts.append(f'<tr class="v-{esc(f.verdict)}" data-finding="{fi}"><td><span class="badge v-{esc(f.verdict)}">'
                          f'{esc(f.verdict)}</span></td><td>{esc(f.relation)}</td><td>{figs}</td>'
                          f'<td>{esc(_fmt(f.expected))}</td><td>{esc(_fmt(f.stated))}</td><td>{esc(f.explanation)}</td></tr>')
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></details>")
     # the same subject, metric and period stated by more than one article
     groups: dict[tuple, list] = defaultdict(list)
     for a, i, r in model.rows:
@@ -239,7 +245,8 @@ def _cross_source_html(model: Model) -> str:
             groups[key].append((a, i, r))
     shared = [(k, v) for k, v in groups.items() if len({a.id for a, _, _ in v}) > 1]
     if shared:
-        parts.append('<h3>Figures stated by several articles</h3><table class="cross"><thead><tr><th>subject</th>'
+        parts.append(f'<details{_open(len(shared))}><summary>{len(shared)} figure{"s" if len(shared) != 1 else ""} stated by several articles '
+                     '(same subject, metric, period)</summary><table class="cross"><thead><tr><th>subject</th>'
                      '<th>metric</th><th>period</th><th>comparison</th><th>modality</th><th>figures</th></tr></thead><tbody>')
         for (subj, metric, _ps, _pe, comp, mod), items in sorted(shared, key=lambda kv: [str(x) for x in kv[0]]):
             figs = "<br>".join(
@@ -247,12 +254,17 @@ def _cross_source_html(model: Model) -> str:
                 f'{esc(r["surface"])}</a> <span class="src">{esc(_title(model, a.id))}</span>' for a, i, r in items)
             parts.append(f'<tr><td>{esc(subj)}</td><td>{esc(metric)}</td><td>{esc(_period_label(items[0][2]))}</td>'
                          f'<td>{esc(comp)}</td><td>{esc(mod)}</td><td>{figs}</td></tr>')
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></details>")
     if not cross and not shared:
         parts.append('<p class="none">No figure is compared across articles '
                      f'({len(model.records)} article{"s" if len(model.records) != 1 else ""} in this report).</p>')
     parts.append("</section>")
     return "".join(parts)
+
+
+def _open(rows: int, limit: int = 30) -> str:
+    """Short tables open, long ones folded (the articles stay near the top of a big report)."""
+    return " open" if rows <= limit else ""
 
 
 def _title(model: Model, article_id: str) -> str:
@@ -368,7 +380,7 @@ def render(records: Iterable[Article], findings: Iterable[Finding] = (), *, titl
                f'<b>{c["claims"]}</b> claims '
                + "".join(f'<span class="badge v-{v}">{c["claims_by_verdict"].get(v, 0)} {v}</span>' for v in VERDICTS)
                + f' · <b>{c["findings"]}</b> findings '
-               + "".join(f'<span class="badge v-{v}">{n} {esc(v)}</span>' for v, n in sorted(c["findings_by_verdict"].items()))
+               + "".join(f'<span class="badge v-{v}">{n} {esc(v)}</span>' for v, n in sorted(c["findings_by_verdict"].items(), key=lambda kv: _RANK.get(kv[0], 3)))
                + (' · <span class="note">checks did not run</span>' if not checked else "")
                + "</p>")
     toc = "".join(f'<li><a href="#a-{i}">{esc(a.title or a.id)}</a> <span class="n">{len(a.claims)}</span></li>'
