@@ -280,6 +280,9 @@ class Assembler:
         g = self.cues.collective.match(self.norm, m.end, min(limit, m.end + 14))
         if g is None or any(ch in self.cues.collective_not for ch in self.norm[m.end:g.end()]):
             return m
+        near = word_pattern().search(self.norm, g.end(), min(limit, g.end() + 6))
+        if near is None or any(ch in _PUNCT for ch in self.norm[g.end():near.start()]):
+            return m
         return Mention(m.start, g.end(), m.name + self.a.text[m.end:g.end()], self.a.text[m.start:g.end()], "org")
 
     def _fits(self, s: int, e: int, kind: str) -> bool:
