@@ -157,8 +157,11 @@ def _g(d: dict, key: str) -> str | None:
     return v if v else None
 
 
-def point_from_groups(d: dict, p: str) -> Point | None:
-    """The ``Point`` the scanner's groups with prefix ``p`` describe, or None when they are not a time."""
+def point_from_groups(d: dict, p: str, relaxed: bool = False) -> Point | None:
+    """The ``Point`` the scanner's groups with prefix ``p`` describe, or None when they are not a time.
+
+    ``relaxed``: a bare clock (4点) needs no other sign, as inside a range of clocks.
+    """
     w = words()
     pt = Point()
     g = lambda k: _g(d, p + k)  # noqa: E731
@@ -248,7 +251,7 @@ def point_from_groups(d: dict, p: str) -> Point | None:
         # a bare clock needs a sign that it is a clock: a day or day part, 钟/整/分/半, or h:mm
         # 16时 in digits is a clock (news: 9时许); 3点 alone may be three points
         has_sign = bool(g("mi") or g("mq") or g("hz") or g("hc") or ampm or (g("hs") == "时" and g("h").isdigit()))
-        if not has_sign and pt.day_part is None and pt.day is None and pt.day_rel is None and pt.weekday is None and pt.holiday is None:
+        if not has_sign and not relaxed and pt.day_part is None and pt.day is None and pt.day_rel is None and pt.weekday is None and pt.holiday is None:
             return None
     if pt.month is not None and not 1 <= pt.month <= 12:
         return None
@@ -282,11 +285,12 @@ def spec_from_groups(d: dict) -> Spec | None:
             if y2 <= y1 or y2 - y1 > 200:
                 return None
             return Spec("range", a=Point(year=y1), b=Point(year=y2), mod=mod)
-        a = point_from_groups(d, "a_")
+        ranged = bool(d.get("sep"))  # 零点到4点: two clocks around 到 are clocks
+        a = point_from_groups(d, "a_", relaxed=ranged)
         if a is None:
             return None
-        if d.get("sep"):
-            b = point_from_groups(d, "b_")
+        if ranged:
+            b = point_from_groups(d, "b_", relaxed=True)
             if b is None:
                 return None
             return Spec("range", a=a, b=b)

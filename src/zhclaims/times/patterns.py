@@ -45,7 +45,7 @@ def _point_pieces(p: str) -> dict:
         rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年"
         rf"|(?<=[于在从自至到])(?P<{p}y2>\d{{2}})\s?年)"
     )
-    yrel = rf"(?<![马早晚向往])(?P<{p}yrel>{alt(w['years'])})"  # not 马上一年
+    yrel = rf"(?<![马早晚向往迎带到出回原未])(?P<{p}yrel>{alt(w['years'])})(?!度)"  # not 马上一年, 迎来年度
     year = rf"(?:{year4}|{year2}|{yrel})"
     ypart = rf"(?P<{p}yp>{alt(w['year_parts'])})"
     ytd = rf"前(?P<{p}ytd>1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个?月"  # 今年前4个月
@@ -127,7 +127,8 @@ def _point_pieces(p: str) -> dict:
 def _duration() -> str:
     w = words()
     units = alt(w["units"])
-    num = rf"(?<!第)(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|[{CN_N}百千]{{1,5}}|几|数|多|半)"
+    # not 第一年, 千年秀林, 几千年: a count starts with a digit or numeral, not with 百/千
+    num = rf"(?<![第几数])(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|(?![百千])[{CN_N}百千]{{1,5}}|几|数|多|半)"
     # 年份, 年级, 周岁, 天然气: the unit character starts another word
     unit_guard = r"(?<!年(?=[份度级纪龄轻代货终薪会报]))(?<!周(?=[岁边围刊转期]))(?<!天(?=[然气空下津堂使文才]))(?<!月(?=[球亮光饼]))"
     one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units}){unit_guard}(?P<more2>多|半)?"
@@ -156,7 +157,7 @@ def _top() -> str:
     sets = rf"(?P<set>{alt(w['sets'])})"
     periods = rf"(?P<period>{alt(w['named_periods'])})"
     vague_words = list(w["vague"]) + list(w["resolvable_vague"])
-    vague = rf"(?P<vague>{alt(vague_words)})"
+    vague = rf"(?<![合共不协])(?P<vague>{alt(vague_words)})"  # not 合同期
     # vague words that begin with a date word (去年同期) must be tried before the date
     date_words = list(w["years"]) + list(w["months"]) + list(w["days"])
     early = [v for v in vague_words if any(v.startswith(x) and v != x for x in date_words)]
