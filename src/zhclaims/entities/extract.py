@@ -107,7 +107,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     for s, e, entry in ambiguous:
         if _ORG_CONTEXT_AFTER.match(norm, e) or (s, e, entry.label) in model_spans or _enumerated(norm, s, e, firm):
             cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
-    chosen = resolve(cands, model)
+    chosen = resolve(cands, model, view)
     return _name(article, view, chosen)
 
 
@@ -121,24 +121,51 @@ def _enumerated(norm: str, s: int, e: int, firm: list[Cand]) -> bool:
     return False
 
 
-def resolve(cands: list[Cand], model: list[Cand]) -> list[Cand]:
-    """Non-overlapping mentions: longer first, then the more trusted layer."""
+def plausible(m: Cand, norm: str, firm: list[Cand]) -> bool:
+    """Whether a model span looks like what its label says (tables: rules.yaml model_filter)."""
+    f = gazetteers.rules()["model_filter"]
+    freq = rules._freq()
+    surface = norm[m.start:m.end]
+    n = freq.get(surface, 0)
+    if len(surface) < 2:
+        return False
+    if m.label == "PERSON":
+        # famous names are frequent jieba words (江泽民): a surname first is enough
+        return len(surface) <= 4 and (rules.starts_with_surname(surface) or n < f["common_word_freq"]) \
+            or "·" in surface
+    if n >= f["common_word_freq"]:
+        return False
+    holds_place = any(c.label == "GPE" and m.start <= c.start and c.end <= m.end for c in firm)
+    if m.label == "ORG":
+        return surface[-1] in f["org_end"] or (n < f["rare_word_freq"] and not holds_place and len(surface) <= 6)
+    if m.label == "GPE":
+        return surface[-1] in f["place_end"] or (n < f["rare_word_freq"] and len(surface) <= 6)
+    return False
+
+
+def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) -> list[Cand]:
+    """Non-overlapping mentions: longer first, then the more trusted layer.
+
+    A model span is kept only when it neither cuts through nor swallows a rule/gazetteer span
+    (except an ORG that starts with a place: 北京大学, 浙江省政府) and, given the view, when it
+    looks like what its label says (``plausible``) and, unless a person, starts and ends on jieba
+    word boundaries (the char model's boundaries are its weak point; jieba often glues names).
+    """
     firm = sorted(cands, key=lambda c: (c.start, c.end))
     kept_model = []
     for m in model:
+        if view is not None and not ((m.label == "PERSON" or _aligned(view, m.start, m.end)) and plausible(m, view.norm, firm)):
+            continue
         inside = [c for c in firm if c.start < m.end and m.start < c.end]
         if not inside:
             kept_model.append(m)
             continue
-        crossing = any(c.start < m.start or c.end > m.end for c in inside)
-        if crossing:
-            continue
-        if any(c.label == m.label or (c.label == "PERSON") or (m.label != "ORG") for c in inside):
-            continue  # the rules already say what is there (or the model place is made of gazetteer places)
-        kept_model.append(m)  # an ORG holding a place: 北京大学, 浙江省政府
+        if any(c.start < m.start or c.end > m.end for c in inside):
+            continue  # crosses a rule/gazetteer span
+        if m.label == "ORG" and all(c.label == "GPE" for c in inside) and inside[0].start == m.start:
+            kept_model.append(m)  # an ORG that starts with a place
     pool = sorted(firm + kept_model, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken: list[Cand] = []
-    occupied = bytearray()
     hi = max((c.end for c in pool), default=0)
     occupied = bytearray(hi + 1)
     for c in pool:

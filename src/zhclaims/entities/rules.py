@@ -89,6 +89,11 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
     return out
 
 
+def starts_with_surname(word: str) -> bool:
+    t = _tables()
+    return word[:2] in t["compound"] or (word[:1] in t["single"] and word[:1] not in t["weak"])
+
+
 def _name_before(norm: str, lo: int, p: int, t) -> int | None:
     """Start of a 2-3 character name ending at ``p`` (a strong surname first), or None."""
     for n in (4, 3, 2):
