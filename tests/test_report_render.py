@@ -167,3 +167,22 @@ def test_report_command(tmp_path, capsys):
     assert sum(1 for t, a in page.elements if t == "section" and "data-article" in a) == 2
     assert main(["report", str(CORPUS), "-o", str(tmp_path / "r.txt")]) == 2  # not .html: a usage error
     assert "[E103]" in capsys.readouterr().err
+
+
+def test_report_from_extract_records_equals_report_from_articles(tmp_path, capsys):
+    """`zhclaims report out.jsonl` renders extract's records as they are: the same page."""
+    import re
+
+    from zhclaims.cli import main
+
+    assert main(["extract", str(CORPUS), "-o", str(tmp_path / "recs.jsonl")]) == 0
+    assert main(["report", str(CORPUS), "-o", str(tmp_path / "a.html")]) == 0
+    assert main(["report", str(tmp_path / "recs.jsonl"), "-o", str(tmp_path / "b.html")]) == 0
+    capsys.readouterr()
+
+    def page(name):
+        return re.sub(r"nonce[-=]\"?[\w-]+", "nonce", (tmp_path / name).read_text(encoding="utf-8"))
+
+    assert page("a.html") == page("b.html")
+    assert page("a.html").count("data-claim=") == sum(
+        len(json.loads(line)["claims"]) for line in (tmp_path / "recs.jsonl").read_text(encoding="utf-8").splitlines())

@@ -11,8 +11,10 @@ from ..checks import check
 from ..errors import UsageError
 from ..outputs.report import write_report
 from ..read import RunSummary
-from .check import articles
-from .common import add_input_arguments, print_summary, published_option
+from ..pipeline import Pipeline
+from ..run import process
+from .check import is_records_file, read_records
+from .common import add_input_arguments, add_jobs_argument, jobs_option, print_summary, published_option
 from .progress import progress
 
 HELP = "extract and check articles, and write a self-contained HTML report of their claims and findings"
@@ -23,6 +25,18 @@ def add_arguments(p) -> None:
     p.add_argument("-o", "--output", metavar="FILE", required=True, help="the report file (.html)")
     p.add_argument("--title", default="zhclaims report", help="the page title")
     p.add_argument("--within-only", action="store_true", help="check each article on its own, not across articles")
+    add_jobs_argument(p)
+
+
+def articles(args, published, summary):
+    """Records first (extract's .jsonl, read as they are), then the articles, analyzed."""
+    records = [p for p in args.paths if is_records_file(p)]
+    texts = [p for p in args.paths if p not in records]
+    for p in records:
+        yield from read_records(p, summary)
+    if texts:
+        yield from process(texts, Pipeline(), published=published, summary=summary, max_chars=args.max_chars,
+                           jobs=jobs_option(args), exclude=[args.output])
 
 
 def run(args) -> int:
@@ -30,7 +44,7 @@ def run(args) -> int:
         raise UsageError("E103", detail=args.output)
     published = published_option(args)
     summary = RunSummary()
-    records = list(progress(articles(args.paths, published, summary, args.max_chars), "extract"))
+    records = list(progress(articles(args, published, summary), "extract"))
     findings = check(records, across=not args.within_only)
     summary.add("findings", len(findings))
     try:
