@@ -64,8 +64,8 @@ def _num_eq(ours, theirs, unit) -> bool:
         return ours is None and theirs is None
     if close(ours, theirs):
         return True
-    # a suite that reads 一半 as 0.5 and we as 50 %: same quantity
-    return unit in ("%",) and close(float(ours) / 100, theirs)
+    # a suite that reads 一半 as 0.5 and we as 50 %, or 千分之三 as 0.3 % and we as 3 ‰: same quantity
+    return (unit == "%" and close(float(ours) / 100, theirs)) or (unit == "‰" and close(float(ours) / 10, theirs))
 
 
 def score_seeds(data: Path) -> dict:

@@ -31,15 +31,16 @@ _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]
 _RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++(?:[多余来几][十百千万亿]*+)?"
 _FIRST = rf"[0-9{_CN}数几上翻过超半对]"
 _CANDIDATE = regex.compile(
-    rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:[{_CN}0-9.]|点(?=[{_CN_DIGIT}0-9]))++"
+    rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++"
     rf"|(?:[{_CN}]++|[0-9]++)分之[{_CN}0-9]++"
     r"|翻(?:了)?(?:[一二两三四五1-5]番|倍|番)"
-    r"|过半数?|超半数|一半|半数|百分百|对折)"
+    r"|过半数?|超半数|一半|半数|百分百|对折|半成|半折)"
     rf"|(?P<run>{_RUN}))"
 )
 _MULT_CHARS = "十百千万亿"
 _LATIN = regex.compile(r"[A-Za-z]")
 _ARABIC_ONLY = regex.compile(r"[0-9.,]+")
+_FULLWIDTH_COMMA = regex.compile("，")
 _SPACE = " \t"
 
 
@@ -56,7 +57,7 @@ class _Atom:
     hedge_before: str | None = None
     hedge_after: str | None = None
     prefix_currency: str | None = None
-    dropped: bool = False
+    negative: bool = False
     merged: list = field(default_factory=list)
 
 
@@ -109,6 +110,8 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     if s - 2 >= lo and norm.startswith("零下", s - 2) and num.value is not None:  # 零下269摄氏度
         num.value = -num.value
     a = _Atom(s, cut, num, cut)
+    if s > lo and norm[s - 1] in "-负" and (s - 1 == lo or not (norm[s - 2].isalnum() or norm[s - 2] in "%‰")):
+        a.negative = True  # -22.2%, 负3%: applied after ranges are read (5%-6% is a range)
     a.arabic_plain = bool(_ARABIC_ONLY.fullmatch(text))
     k = len(text)
     while k > 0 and text[k - 1] in _MULT_CHARS:
@@ -124,7 +127,14 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
             a.num = Number(num.value * 10 + Decimal("一二三四五六七八九".index(norm[a.end]) + 1), None, None,
                            Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
             a.end += 1
-        elif unit.scale != 1:
+        elif unit.written == "成" and a.end < hi and norm[a.end] == "半" and num.value is not None and num.value < 10:
+            a.num = Number(num.value * 10 + 5, None, None, Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
+            a.end += 1  # 三成半 = 35%
+        elif unit.kind in ("measure", "currency") and a.end < hi and norm[a.end] == "半" and num.value is not None \
+                and num.value == num.value.to_integral_value():
+            num.value += Decimal("0.5")  # 一吨半, 两米半
+            a.end += 1
+        elif unit.scale != 1 and not (unit.written == "折" and num.value is not None and num.value >= 10):
             n = a.num
             n.value = n.value * unit.scale if n.value is not None else None
             n.lower = n.lower * unit.scale if n.lower is not None else None
@@ -140,7 +150,8 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
                 a.end = cut
             break
     else:
-        if s - 3 >= lo and norm[s - 1] == "币" and norm.startswith("人民币", s - 3):
+        if (s - 3 >= lo and norm[s - 1] == "币" and norm.startswith("人民币", s - 3)
+                and not (s - 4 >= lo and (norm[s - 4].isdigit() or norm[s - 4] in _CN))):  # 4人民币5美元
             a.prefix_currency = "CNY"
             if a.unit is None:
                 a.unit = Unit("人民币", "currency", "人民币", "CNY")
@@ -186,9 +197,11 @@ def _qualify(a: _Atom, t: Tables) -> tuple[str, object, object, object]:
 
 
 def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
-    atoms = []
+    atoms: list[_Atom] = []
     for m in _CANDIDATE.finditer(norm, lo, hi):
         s, e = m.span()
+        if atoms and s < atoms[-1].end:
+            continue  # inside the unit or hedge of the figure before (0.7个百分点 holds 百)
         if not bare and e - s == 1 and m.group("run") and not norm[s].isdigit() and t.unit_at(norm, e) is None:
             continue  # a lone 一/十/万 with no unit after it: never a figure, the common case
         a = _atom(m, norm, lo, hi, t, bare)
@@ -221,6 +234,12 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
                         continue
         out.append(a)
         i += 1
+    for a in out:
+        if a.negative and not a.merged:
+            n = a.num
+            n.value = -n.value if n.value is not None else None
+            n.lower, n.upper = (-n.upper if n.upper is not None else None), (-n.lower if n.lower is not None else None)
+            a.start -= 1
     # lists: walk right to left so 1、2、3万元 passes the unit along
     for j in range(len(out) - 2, -1, -1):
         a, b = out[j], out[j + 1]
@@ -241,7 +260,7 @@ def _keep(a: _Atom, norm: str) -> bool:
     unit = a.merged[0].unit if a.merged and a.merged[0].unit is not None else a.unit
     if unit is not None:
         if n.single_digit or (n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000)):
-            return unit.kind in ("percent", "multiple", "measure") and unit.written != "度"
+            return unit.kind in ("percent", "multiple", "measure", "currency") and unit.written != "度"
         if unit.kind == "noun" and n.chinese_only and not any(c in "万亿" for c in norm[a.start:a.num_end]):
             return False  # 三国, 九省: names and set phrases, not counts
         return True
@@ -270,13 +289,23 @@ def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
     else:
         canonical = unit.canonical if unit else None
         iso = unit.iso if unit else None
-    if a.prefix_currency:
+    if a.prefix_currency and (iso is None or iso == "CNY"):
         iso = a.prefix_currency
     return Quantity(
         text=text[a.start:a.end], start=a.start, end=a.end, value=to_py(value), lower=to_py(lower),
         upper=to_py(upper), unit=canonical, currency=iso, qualifier=q,
         precision=float(a.num.precision) if a.num.precision is not None else None,
     )
+
+
+def _restore_commas(text: str, norm: str, lo: int, hi: int) -> str:
+    parts, pos = [norm[:lo]], lo
+    for m in _FULLWIDTH_COMMA.finditer(text, lo, hi):
+        parts.append(norm[pos:m.start()])
+        parts.append("，")
+        pos = m.end()
+    parts.append(norm[pos:])
+    return "".join(parts)
 
 
 def _disjoint(spans) -> list[tuple[int, int]]:
@@ -314,6 +343,10 @@ def _blocked(start: int, end: int, spans: list[tuple[int, int]], contains_ok: bo
 def scan_span(text: str, norm: str, lo: int, hi: int, exclude=(), bare: bool = False) -> list[Quantity]:
     """Quantities in ``norm[lo:hi]`` (offsets into ``text``, which ``norm`` mirrors char for char)."""
     t = tables()
+    if "，" in text[lo:hi]:
+        # a full-width comma reads as "," in the view, but it separates clauses, never thousands
+        # (销量20，300家门店): scan a copy where it stays the comma the number pattern does not take
+        norm = _restore_commas(text, norm, lo, hi)
     atoms = _merge(_scan(norm, lo, hi, t, bare), norm, lo, t)
     spans = _excluded_spans(norm, lo, hi, t)
     out = []

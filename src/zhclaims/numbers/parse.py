@@ -338,7 +338,7 @@ def _sign(n: Number, neg: bool) -> Number:
 
 # --- percent and multiple words -------------------------------------------------------------
 
-_FRACTION_WORDS = {"一半": D(50), "半数": D(50), "对折": D(50), "百分百": D(100)}
+_FRACTION_WORDS = {"一半": D(50), "半数": D(50), "对折": D(50), "百分百": D(100), "半成": D(5), "半折": D(50)}
 _OVER_HALF = {"过半", "超半数", "过半数"}
 _DOUBLING = regex.compile(r"翻(?:了)?(?:(?P<n>[一二两三四五1-5])番|倍|番)")
 
