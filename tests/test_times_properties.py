@@ -44,7 +44,7 @@ def _best(fn, repeat=2):
 def test_linear_on_1mb_adversarial_input():
     # runs of what the patterns open on (numerals, 年, 月, 点, separators) that rarely complete one
     unit = ("2020年的" + "月" * 30 + "一二三四五六七八九十百千" * 8 + "点" + "1.2.3.4.5.6." * 10 + "年度年度" * 10
-            + "上下前后" * 20 + "二〇二〇年年年1月月月从自至过去近每年前后" + "，\n")
+            + "上下前后" * 20 + "二〇二〇年年年1月月月从自至过去近每年前后" + "，")  # one paragraph, one sentence
     text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
     quarter = text[:250_000]
     linear = regex.compile(r"[\d年月日点]+")  # a linear reference scan over the same text

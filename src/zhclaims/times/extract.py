@@ -7,6 +7,7 @@ article before) is tracked while walking the candidates in order, so the whole p
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 import regex
 
@@ -14,9 +15,11 @@ from ..model import Interval, Time
 from ..text.view import TextView
 from .parse import Spec, date_mod, spec_from_groups
 from .patterns import group_names, scanner
-from .resolve import Anchor, Env, Value, infer_anchor, iso, resolve_duration, resolve_point, _inherit
+from .resolve import (GRAIN_RANK, Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
+                      resolve_point)
 
 SENT_END = regex.compile(r"[。！？!?；;\n]")
+PARAGRAPH_END = regex.compile(r"\n")
 FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
 COMPARE_BEFORE = ("较", "比", "相比", "同比", "对比", "比上年")
 
@@ -61,36 +64,41 @@ def _drop_prefix(norm: str, s: int, pre: str, d: dict) -> bool:
     return False
 
 
-def _between(norm: str, a: int, b: int, pattern) -> bool:
-    return a < b and pattern.search(norm, a, b) is not None
+FUTURE_WINDOW = 40  # plan words are looked for this far back in the sentence
 
 
 class _Context:
-    """The explicit years and months seen so far, with where they ended."""
+    """The explicit years, months and days seen so far, with where they ended.
 
-    def __init__(self, norm: str) -> None:
+    Paragraph and sentence breaks are found once (offset lists), so telling whether a context is
+    in the same paragraph or sentence is a bisection, whatever the distance.
+    """
+
+    def __init__(self, norm: str, start: int = 0, end: int | None = None) -> None:
         self.norm = norm
+        self.breaks = [m.start() for m in PARAGRAPH_END.finditer(norm, start, len(norm) if end is None else end)]
+        self.stops = [m.start() for m in SENT_END.finditer(norm, start, len(norm) if end is None else end)]
         self.year: tuple[int, int] | None = None  # (end offset, year)
         self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
         self.day: tuple[int, dt.datetime] | None = None  # (end offset, day)
 
+    def _same(self, marks: list[int], a: int, b: int) -> bool:
+        return bisect_left(marks, a) == bisect_left(marks, b)
+
     def env(self, anchor: Anchor | None, pos: int, sent_start: int) -> Env:
-        norm = self.norm
         env = Env(anchor)
         if self.year is not None:
             end, y = self.year
             env.any_year = y
-            if "\n" not in norm[end:pos]:
+            if self._same(self.breaks, end, pos):
                 env.par_year = y
-                if not _between(norm, end, pos, SENT_END):
+                if self._same(self.stops, end, pos):
                     env.sent_year = y
-        if self.month is not None:
-            end, y, m = self.month
-            if "\n" not in norm[end:pos]:
-                env.par_month = (y, m)
-        if self.day is not None and "\n" not in norm[self.day[0]:pos]:
+        if self.month is not None and self._same(self.breaks, self.month[0], pos):
+            env.par_month = self.month[1:]
+        if self.day is not None and self._same(self.breaks, self.day[0], pos):
             env.par_day = self.day[1]
-        env.future = FUTURE.search(norm, sent_start, pos) is not None
+        env.future = FUTURE.search(self.norm, max(sent_start, pos - FUTURE_WINDOW), pos) is not None
         return env
 
     def saw(self, spec: Spec, value: Value | None, start: int, end: int) -> None:
@@ -138,7 +146,7 @@ def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Inter
         return kind, v.grain, v, Interval(iso(start), iso(end)), None, anchored
     if spec.kind == "range":
         va = resolve_point(spec.a, env)
-        vb = resolve_point(_inherit(spec.b, spec.a), env)
+        vb = resolve_point(inherit(spec.b, spec.a), env)
         if va is None or vb is None:
             return "range", (va or vb).grain if (va or vb) else None, None, None, None, False
         if vb.end <= va.start and spec.b.year is None and spec.b.year_rel is None and vb.grain in ("month", "day"):
@@ -152,8 +160,6 @@ def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Inter
         grain = va.grain if GRAIN_RANK[va.grain] <= GRAIN_RANK[vb.grain] else vb.grain
         return "range", grain, va, Interval(iso(va.start), iso(vb.end)), None, va.anchored or vb.anchored
     if spec.kind == "duration":
-        from .resolve import duration_iso
-
         kind, interval, anchored = resolve_duration(spec, env)
         return kind, spec.unit_grain, None, interval, duration_iso(spec.amount, spec.unit, spec.time_unit, spec.parts), anchored
     if spec.kind == "set":
@@ -175,9 +181,6 @@ def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Inter
         start, end = dt.datetime(y + shift, 1, 1), dt.datetime(y + shift + 1, 1, 1)
         return "date", "year", Value(start, end, "year", True), Interval(iso(start), iso(end)), None, True
     return "date", spec.grain, None, None, None, True  # vague: 近日, 目前 ...
-
-
-GRAIN_RANK = {g: i for i, g in enumerate(("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year"))}
 
 
 def find_times(view: TextView, published: dt.datetime | None = None) -> list[Time]:

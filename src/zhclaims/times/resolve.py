@@ -18,6 +18,7 @@ from .parse import Point, Spec, full_year, holidays, words
 DAY = dt.timedelta(days=1)
 SOON = dt.timedelta(days=31)  # a bare month that starts within this is the coming one
 GRAIN_ORDER = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
+GRAIN_RANK = {g: i for i, g in enumerate(GRAIN_ORDER)}
 
 
 def add_months(d: dt.datetime, n: int) -> dt.datetime:
@@ -341,7 +342,7 @@ def _time_of_day(v: Value | None, pt: Point) -> Value | None:
     return Value(start, start + dt.timedelta(hours=1), "hour", v.anchored)
 
 
-def _inherit(b: Point, a: Point) -> Point:
+def inherit(b: Point, a: Point) -> Point:
     """The second point of a range takes what it leaves out from the first (1月10日到12日)."""
     from dataclasses import replace
 
