@@ -34,7 +34,8 @@ _CANDIDATE = regex.compile(
     rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++"
     rf"|(?:[{_CN}]++|[0-9]++)分之[{_CN}0-9]++"
     r"|翻(?:了)?(?:[一二两三四五1-5]番|倍|番)"
-    r"|过半数?|超半数|一半|半数|百分百|对折|半成|半折)"
+    r"|过半数?|超半数|一半|半数|百分百|对折|半成|半折"
+    r"|(?<![0-9/.])[1-9][0-9]?/[1-9][0-9]{0,2}(?![0-9/.]))"
     rf"|(?P<run>{_RUN}))"
 )
 _MULT_CHARS = "十百千万亿"
@@ -95,6 +96,8 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
         if _LATIN.match(prev) or prev in "./:#_@" or (prev == "-" and s - 1 > lo and _LATIN.match(norm[s - 2])):
             return None
     if t.ending_at("not_before", norm, s, lo):
+        return None
+    if not norm[s].isdigit() and t.ending_at("not_before_chinese", norm, s, lo):
         return None
     cut, unit = _split_multiplier(norm, s, e, t)
     text = norm[s:cut]

@@ -367,8 +367,8 @@ def parse_percent_word(s: str) -> Number | None:
         if not a or not b or a.value is None or not b.value:
             return None
         return Number(a.value * 100 / b.value, unit="%", chinese_only=True)
-    m = regex.fullmatch(r"([0-9]++)/([0-9]++)", s)
-    if m and int(m.group(2)):
+    m = _SLASH.fullmatch(s)
+    if m and int(m.group(2)) and int(m.group(1)) <= int(m.group(2)):
         return Number(D(m.group(1)) * 100 / D(m.group(2)), unit="%")
     m = regex.fullmatch(r"(.+?)([成折])(.*)", s)
     if m:
@@ -394,6 +394,7 @@ def parse_percent_word(s: str) -> Number | None:
     return None
 
 
+_SLASH = regex.compile(r"([0-9]++)/([0-9]++)")
 _TRAILING_UNIT = regex.compile(r"(?P<n>.+?)(?P<u>%|‰|个百分点|百分点|倍)")
 
 

@@ -42,6 +42,7 @@ class Tables:
     patterns: tuple[regex.Pattern, ...]
     not_after: tuple[str, ...]
     not_before: tuple[str, ...]
+    not_before_chinese: tuple[str, ...]
 
     def ending_at(self, name: str, s: str, pos: int, lo: int) -> str | None:
         """The longest word of list ``name`` that ends at ``s[pos]`` (not before ``lo``)."""
@@ -85,7 +86,7 @@ _LISTS: dict[int, dict[str, tuple[tuple[int, ...], frozenset[str]]]] = {}
 
 def _compile_lists(t: "Tables") -> None:
     lists = {
-        "not_before": t.not_before, "not_after": t.not_after, "hedge_before": tuple(t.hedge_before),
+        "not_before": t.not_before, "not_before_chinese": t.not_before_chinese, "not_after": t.not_after, "hedge_before": tuple(t.hedge_before),
         "hedge_after": tuple(t.hedge_after), "after_not_before": t.after_not_before,
         "range_blocked_after": t.range_blocked_after,
     }
@@ -150,4 +151,5 @@ def _load() -> Tables:
         patterns=pats,
         not_after=by_len(_strings(e.get("not_after"), "exclusions.yaml", "not_after")),
         not_before=by_len(_strings(e.get("not_before"), "exclusions.yaml", "not_before")),
+        not_before_chinese=by_len(_strings(e.get("not_before_chinese"), "exclusions.yaml", "not_before_chinese")),
     )
