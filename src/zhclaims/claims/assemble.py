@@ -561,14 +561,22 @@ class Assembler:
             return got
         if metric is not None:  # national statistics with nobody named
             m = self.metrics.get(metric.key)
-            if m is not None and m.domain in ("macro", "finance") and not S.mentions:
+            if m is not None and m.domain in ("macro", "finance", "trade") and not S.mentions:
                 return Mention(0, 0, self.cues.country_name, None, "country")  # type: ignore[arg-type]
         carried = self.paragraph_subject.get(pi) or self._carried(q.start)
         if carried is not None:
-            return carried
+            return self._not_authority(carried)
         if S.topic is not None:  # named later in the same sentence
             return S.topic
-        return self.article_topic(q.start)
+        topic = self.article_topic(q.start)
+        return None if topic is None else self._not_authority(topic)
+
+    def _not_authority(self, m: Mention) -> Mention:
+        """A body that published figures (国务院新闻办公室, 湖北省统计局), carried over from elsewhere,
+        stands for its country or place."""
+        if m.kind == "org" and m.name.endswith(self.cues.authority_suffixes):
+            return Mention(0, 0, self._authority_place(m.name), None, "place")  # type: ignore[arg-type]
+        return m
 
     def _carried(self, pos: int) -> Mention | None:
         """The topic of the latest earlier sentence of the paragraph that names one."""
@@ -587,6 +595,12 @@ class Assembler:
             if places:
                 return places[-1]
         return None
+
+    def _authority_place(self, name: str) -> str:
+        for place in sorted(self.place_names, key=len, reverse=True):
+            if name.startswith(place):
+                return self.place_names[place]
+        return self.cues.country_name
 
     def article_topic(self, pos: int) -> Mention | None:
         """The last organisation named before ``pos`` in the article (the article's running
