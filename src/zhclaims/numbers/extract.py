@@ -28,7 +28,7 @@ from .tables import Tables, Unit, tables
 _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌"
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?"
-_RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++(?:[多余来几][十百千万亿]*+)?"
+_RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}]))++(?:[多余来几][十百千万亿]*+)?"
 _FIRST = rf"[0-9{_CN}数几上翻过超半对]"
 _CANDIDATE = regex.compile(
     rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++"
@@ -108,6 +108,10 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     blocked = t.starting_at("not_after", norm, cut, hi)
     if blocked and (unit is None or len(blocked) >= len(unit.written)):
         return None
+    if unit is not None and unit.written in t.unit_blocked:
+        after = cut + len(unit.written)
+        if after < hi and norm[after] in t.unit_blocked[unit.written]:
+            unit = None  # 又一成功, 三折叠: the unit's character starts another word
     if unit is None and cut < hi and (_LATIN.match(norm[cut]) or norm[cut].isdigit()):
         return None  # 5G, 4S店, 3D
     if s - 2 >= lo and norm.startswith("零下", s - 2) and num.value is not None:  # 零下269摄氏度
