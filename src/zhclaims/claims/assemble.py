@@ -550,7 +550,7 @@ class Assembler:
         if own:  # the nearest organisation or product before the figure in its clause, else place
             got = orgs[-1] if orgs else own[-1]
         elif S.topic is not None and S.topic.end <= q.start:  # the sentence's topic
-            got = S.topic
+            got = self._not_authority(S.topic)
         else:
             places = [m for m in before if m.kind != "org"]
             if places:
