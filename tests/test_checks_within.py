@@ -286,3 +286,12 @@ def test_list_members_and_far_apart_values_are_not_restatements():
             fig("1万美元", 1e4, "美元", subject="中国", metric="gdp", period="2025", currency="USD"),
             fig("14.4万亿美元", 1.44e13, "美元", subject="中国", metric="gdp", period="2025", currency="USD")]
     assert run(build(text, figs)) == []
+
+
+def test_growth_between_rough_figures_is_unverifiable_not_consistent():
+    text = "2024年午公司营收超1万亿元。2025年午公司营收突破1万亿元，同比增长6.1%。"
+    figs = [fig("1万亿元", 1e12, "元", qualifier="gt", subject="午公司", metric="revenue", period="2024"),
+            fig("1万亿元", 1e12, "元", nth=1, qualifier="gt", subject="午公司", metric="revenue", period="2025"),
+            fig("6.1%", 6.1, "%", subject="午公司", metric="revenue", period="2025", comparison="yoy", direction="up")]
+    f = only(run(build(text, figs)), "growth", ["1万亿元", "1万亿元", "6.1%"])
+    assert f.verdict == "unverifiable" and "too rough" in f.explanation

@@ -104,6 +104,10 @@ def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Fi
     meets = a.iv.meets(b.iv)
     if lex.same_measure(a.metric, b.metric):
         if meets:
+            # a source giving the measure several values (6%左右 and 5.5%左右, two unemployment
+            # rates under one key) agrees with another only where the written values are the same
+            if (id(a) in ambiguous or id(b) in ambiguous) and a.q.value != b.q.value:
+                return None
             return _same_finding("cross_source", "consistent", a, b, 0.0)
         miss = float(f"{a.iv.gap(b.iv):.6g}")
         # a conflict needs each source to give this measure one value, not as one of a list,

@@ -13,11 +13,11 @@ def _q(s: str) -> str:
 
 
 def _verdict(verdict: str, miss: float | None, unit: str) -> str:
+    if verdict == "unverifiable":
+        return "the figures are too rough to tell"
     if verdict == "consistent":
         return "consistent"
-    if verdict == "inconsistent":
-        return f"inconsistent: off by at least {fmt_number(miss)}{unit}" if miss else "inconsistent"
-    return "cannot be checked"
+    return f"inconsistent: off by at least {fmt_number(miss)}{unit}" if miss else "inconsistent"
 
 
 def growth(verdict: str, base: str, current: str, stated: str, expected: Iv | None, stated_iv: Iv,

@@ -148,6 +148,8 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
         if best is None:
             continue
         _, a, b, exp, verdict, miss = best
+        if verdict == "consistent" and _too_rough(exp, c):
+            verdict = "unverifiable"  # hedged figures that allow almost any change prove nothing
         unit = "个百分点" if points else "%"
         if points:
             arith = f"{fmt_number(b.iv.mid)} - {fmt_number(a.iv.mid)} = {fmt_number(b.iv.mid - a.iv.mid)}"
@@ -162,6 +164,15 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
             expected_interval=exp.as_tuple() if exp else None, stated_interval=c.signed_iv.as_tuple(), miss=miss,
             evidence=_evidence(a, b, c), arithmetic=arith))
     return out
+
+
+def _too_rough(exp: Iv | None, c: Fact) -> bool:
+    """The change the figures allow is wider than half the stated change (and than the stated
+    figure's own interval): agreement with it says nothing (超1万 to 超1万 allows 0% to 10%)."""
+    if exp is None:
+        return True
+    width = exp.hi - exp.lo
+    return width > max(c.width, 0.5 * abs(c.iv.mid), 1e-9)
 
 
 def _ratio(a: Fact, b: Fact) -> float:
