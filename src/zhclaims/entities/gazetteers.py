@@ -21,7 +21,7 @@ from ..errors import DataFileError
 
 PLACE_FILES = ("places_world.tsv", "places_cn.tsv", "places_extra.tsv")
 ORG_FILE = "orgs.tsv"
-PLACE_KINDS = {"continent", "country", "city", "province", "county", "region", "water", "mountain"}
+PLACE_KINDS = {"continent", "country", "city", "province", "county", "region", "water", "mountain", "landmark"}
 ORG_KINDS = {"government", "party", "international", "media", "university", "company"}
 
 

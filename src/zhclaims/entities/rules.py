@@ -264,17 +264,23 @@ def _abbrev_tables():
     r = rule_tables()
     abbr = {k: v for k, v in r["abbreviations"].items() if len(k) == 1}
     chars = regex.escape("".join(abbr))
+    strong = regex.escape("".join(r["abbreviation_strong"]))
     ctx = _alt(r["abbreviation_context"])
-    return abbr, regex.compile(rf"(?<![^\P{{Han}}{chars}])[{chars}]{{2,4}}(?=(?:{ctx}))")
+    run = regex.compile(rf"[{chars}]{{2,4}}+(?=(?:{ctx}))")
+    # one strong abbreviation after a travel/posting verb (访美, 驻华) or before 方 (美方, 中方)
+    single = regex.compile(rf"(?<=[驻访赴抵离对])[{strong}华](?![{chars}])|[{strong}](?=方(?!面|法|式|向|案|针|位|便|形|正|圆|言|可|能|才))")
+    return abbr, run, single
 
 
 def abbreviations(norm: str, start: int, end: int) -> list[Cand]:
-    """中美关系, 中俄两国, 港澳台同胞: each single-character abbreviation is a place."""
-    abbr, rx = _abbrev_tables()
+    """中美关系, 中俄两国, 港澳台同胞, 访美, 美方: each single-character abbreviation is a place."""
+    abbr, run, single = _abbrev_tables()
     out = []
-    for m in rx.finditer(norm, start, end):
+    for m in run.finditer(norm, start, end):
         for i in range(m.start(), m.end()):
             out.append(Cand(i, i + 1, "GPE", abbr[norm[i]], "rule", 2))
+    for m in single.finditer(norm, start, end):
+        out.append(Cand(m.start(), m.end(), "GPE", abbr[m.group()], "rule", 2))
     return out
 
 
