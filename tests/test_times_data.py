@@ -22,7 +22,8 @@ def test_words_tables():
     assert all(isinstance(v, int) for k in ("days", "context_days", "years", "months", "week_prefixes") for v in w[k].values())
     for name, (first, n) in w["year_parts"].items():
         assert 1 <= first <= 12 and 1 <= n <= 12, name
-    assert set(w["year_part_grain"]) <= set(w["year_parts"])
+    assert set(w["year_part_grain"]) <= set(w["year_parts"]) | {"Q1", "Q2", "Q3", "Q4"}
+    assert set(w["year_parts_after_year"]) <= set(w["year_parts"])
     for name, (d1, d2) in w["month_parts"].items():
         assert 1 <= d1 <= 31 and (d2 is None or d1 <= d2 <= 31), name
     for name, (h1, h2) in w["day_parts"].items():

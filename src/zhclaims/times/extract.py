@@ -114,7 +114,10 @@ class _Context:
         if pt is not None and pt.month is not None and pt.month_to is None and not pt.lunar:
             self.month = (end, value.start.year, value.start.month)
         if value.grain in ("day", "hour", "minute", "second") and value.end - value.start <= dt.timedelta(days=1):
-            self.day = (end, dt.datetime(value.start.year, value.start.month, value.start.day))
+            day = dt.datetime(value.start.year, value.start.month, value.start.day)
+            if pt is not None and pt.hour == 24:  # 截至5月3日24时 ends 5月3日: 当日 is that day
+                day -= dt.timedelta(days=1)
+            self.day = (end, day)
 
 
 def _kind_for_point(spec: Spec, value: Value) -> str:

@@ -190,7 +190,7 @@ def point_from_groups(d: dict, p: str, relaxed: bool = False) -> Point | None:
         pt.year_rel = w["years"][g("yrel")]
     yp = g("yp") or (("年" + g("ye")) if g("ye") else None)
     if yp:
-        first, n = w["year_parts"][yp]
+        first, n = w["year_parts"][yp] if yp in w["year_parts"] else (int(yp[1]) * 3 - 2, 3)  # Q1 .. Q4
         pt.year_part = (first, n, w["year_part_grain"].get(yp, "quarter" if n == 3 and "季" in yp or yp.startswith("Q") else "month"))
     if g("ytd"):
         pt.year_part = (1, cn_int(g("ytd")), "month")

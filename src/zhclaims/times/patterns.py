@@ -47,7 +47,10 @@ def _point_pieces(p: str) -> dict:
     )
     yrel = rf"(?<![马早晚向往迎带到出回原未])(?P<{p}yrel>{alt(w['years'])})(?!度)"  # not 马上一年, 迎来年度
     year = rf"(?:{year4}|{year2}|{yrel})"
-    ypart = rf"(?P<{p}yp>{alt(w['year_parts'])})"
+    # Q1 .. Q4 only as a word of their own (not inside a URL or code)
+    quarter_q = r"(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
+    ypart = rf"(?P<{p}yp>{alt(w['year_parts'])}|{quarter_q})"
+    ypart_alone = rf"(?P<{p}yp>{alt(x for x in w['year_parts'] if x not in w['year_parts_after_year'])}|{quarter_q})"
     ytd = rf"前(?P<{p}ytd>1[0-2]|[1-9]|十[一二]|[一二两三四五六七八九十])个?月"  # 今年前4个月
     yend = rf"(?P<{p}ye>底|初(?![步期次始衷心级创赛选审具现见])|末(?!期)|中(?=[,，。;；、\s)）]|$))"
     mnum = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])(?![\d.])|十[一二]|[一二三四五六七八九十])"
@@ -104,7 +107,7 @@ def _point_pieces(p: str) -> dict:
         rf"|(?=[上本{digits}{cn_d}]){decade}"
         rf"|{f_year}{lunar}{year}(?:\s?(?:的?{ypart}|{ytd}|{yend}|{lunar}{monthblock}|{hol}))?"
         rf"|{f_month}{lunar}{monthblock}"
-        rf"|(?=[{digits}{cn_d if p == 'b_' else ''}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('', w['year_parts'])}{ypart})"
+        rf"|(?=[{digits}{cn_d if p == 'b_' else ''}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('Q', w['year_parts'])}{ypart_alone})"
     )
     dpart = rf"(?P<{p}dp>{alt(w['day_parts'])})"
     clock = (
