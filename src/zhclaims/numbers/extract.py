@@ -157,13 +157,47 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
                 a.end = cut
             break
     else:
-        if (s - 3 >= lo and norm[s - 1] == "币" and norm.startswith("人民币", s - 3)
-                and not (s - 4 >= lo and (norm[s - 4].isdigit() or norm[s - 4] in _CN))):  # 4人民币5美元
-            a.prefix_currency = "CNY"
+        # a currency word before the number: 人民币100元, 港币3.14 (not 4人民币5美元: the word belongs
+        # to the figure before it)
+        w = t.ending_at("currency_words", norm, s, lo)
+        if w and not (s - len(w) - 1 >= lo and (norm[s - len(w) - 1].isdigit() or norm[s - len(w) - 1] in _CN)):
+            iso = t.units[w].iso
+            a.prefix_currency = iso
             if a.unit is None:
-                a.unit = Unit("人民币", "currency", "人民币", "CNY")
-                a.start = s - 3
+                a.unit = t.units[w]
+                a.start = s - len(w)
+    if a.unit is not None and a.unit.written in _YUAN and num.value is not None and a.num is num:
+        _small_change(a, norm, hi)
     return _hedges(a, norm, lo, hi, t)
+
+
+_YUAN = frozenset(("元", "圆", "块", "块钱"))
+_JIAO_FEN = regex.compile(
+    r"(?:(?P<j>[0-9零一二两三四五六七八九])(?:角|毛))?(?:(?P<f>[0-9零一二两三四五六七八九])分)?(?P<tail>(?<=块)[一二三四五六七八九](?![0-9\u3400-\u9fff]))?"
+)
+
+
+def _small_change(a: _Atom, norm: str, hi: int) -> None:
+    """五元六角, 三块四分, 一块二 (= 1.2): the 角 and 分 after a yuan amount join its value."""
+    m = _JIAO_FEN.match(norm, a.end, hi)
+    if m is None or m.end() == a.end:
+        return
+    jiao, fen, tail = m.group("j"), m.group("f"), m.group("tail")
+    if tail and (jiao or fen):
+        fen, tail = tail, None
+    digit = lambda c: Decimal(int(c)) if c.isdigit() else Decimal("零一二三四五六七八九".index(c) if c != "两" else 2)  # noqa: E731
+    extra = Decimal(0)
+    if jiao:
+        extra += digit(jiao) / 10
+    if fen:
+        extra += digit(fen) / 100
+    if tail:
+        extra += digit(tail) / 10
+    a.num.value += extra
+    if a.unit.kind != "currency":  # 五块六, 三块四分: 块 is money here, not a piece
+        a.unit = Unit(a.unit.written, "currency", a.unit.written, "CNY")
+    a.num.precision = Decimal("0.005") if fen else Decimal("0.05")
+    a.end = m.end()
 
 
 def _hedges(a: _Atom, norm: str, lo: int, hi: int, t: Tables) -> _Atom:

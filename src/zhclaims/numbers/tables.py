@@ -90,6 +90,7 @@ def _compile_lists(t: "Tables") -> None:
         "not_before": t.not_before, "not_before_chinese": t.not_before_chinese, "not_after": t.not_after, "hedge_before": tuple(t.hedge_before),
         "hedge_after": tuple(t.hedge_after), "after_not_before": t.after_not_before,
         "range_blocked_after": t.range_blocked_after,
+        "currency_words": tuple(w for w, u in t.units.items() if u.kind == "currency" and len(w) >= 2),
     }
     _LISTS[id(t)] = {k: (tuple(sorted({len(w) for w in v}, reverse=True)), frozenset(v)) for k, v in lists.items()}
 
