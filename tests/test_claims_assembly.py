@@ -163,6 +163,12 @@ CASES = [
      "翻倍", dict(period="2025-01/2025-03", direction="up")),
     ("国家统计局局长宁吉喆介绍了情况。全年高技术产业投资同比增长17.3%。", [("17.3%", "%")], [],
      [("国家统计局", "ORG", "国家统计局")], "17.3%", dict(subject="中国", comparison="yoy", direction="up")),
+    ("去年全市蔬菜种植面积超100万亩，其中70%销往外地。", [("100万亩", "亩"), ("70%", "%")], [], [], "70%",
+     dict(comparison="share", direction=None)),
+    ("星河汽车初创团队51人中，90%为工程师。", [("51人", "人"), ("90%", "%")], [], [STAR], "90%",
+     dict(subject="星河汽车", comparison="share")),
+    ("按照行业测算，自研自制相比外部采购，可为整车带来约10%的成本优势。", [("10%", "%")], [], [], "10%",
+     dict(comparison=None, direction=None, modality="actual")),
 ]
 
 

@@ -747,8 +747,10 @@ class Assembler:
             # 比/较 + some other base in the clause (比清明假期增长32.1%)
             if c.other_base.search(n, clause.start, q.start) is not None:
                 return "change"
-        if metric is not None:
-            m = self.metrics.get(metric.key)
+        if direction is None and q.unit == "%" and self._share_lead(q, clause):
+            return "share"
+        if metric is not None and metric.start is not None and metric.start >= clause.start:
+            m = self.metrics.get(metric.key)  # a ratio metric named in the clause (研发投入强度4.4%)
             if m is not None and m.comparison and self._unit_kind(q) == "percent":
                 return m.comparison
         if direction is not None:
@@ -776,6 +778,16 @@ class Assembler:
                 return "qoq"
             return None
         return None
+
+    def _share_lead(self, q: Quantity, clause: Span) -> bool:
+        """其中70%…, or …51人中，90%为…: a percentage of what was just counted."""
+        lead = self.norm[clause.start:q.start]
+        if lead.startswith("其中"):
+            return lead[2:].lstrip(",，: ") in ("", "约", "近", "超", "超过", "有")
+        if lead not in ("", "约", "近", "超", "超过", "有"):
+            return False
+        before = self.norm[max(0, clause.start - 3):clause.start].rstrip(",，")
+        return any(before.endswith(w) for w in self.cues.share_lead)
 
     def _period_interval(self, period) -> Interval | None:
         if isinstance(period, Interval):

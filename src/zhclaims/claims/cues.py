@@ -54,6 +54,7 @@ class Cues:
     comparison_left: Lexicon
     comparison_right: Lexicon
     not_share: regex.Pattern | None
+    share_lead: tuple[str, ...]
     base_markers: regex.Pattern
     other_base: regex.Pattern
     direction: Lexicon
@@ -127,6 +128,7 @@ def cues() -> Cues:
             comparison_left=Lexicon.of({k: v.get("left") or [] for k, v in comp.items()}),
             comparison_right=Lexicon.of({k: v.get("right") or [] for k, v in comp.items()}),
             not_share=_alternation(d.get("not_share") or []),
+            share_lead=tuple(d.get("share_lead") or ()),
             base_markers=_alternation(d["base_markers"]),
             other_base=regex.compile(d["other_base"]),
             direction=Lexicon.of({"_none": d.get("direction_not") or [], **d["direction"]}),
