@@ -260,7 +260,8 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
         b = atoms[i + 1] if i + 1 < len(atoms) else None
         if b is not None and not a.hedge_after and a.num.value is not None and b.num.value is not None:
             gap = norm[a.end:b.start].strip(_SPACE)
-            if gap in t.range_connectors and (a.unit is None or (b.unit is not None and a.unit.canonical == b.unit.canonical)):
+            between = gap in ("和", "与") and any(norm.startswith(w, b.end) for w in t.between)
+            if (gap in t.range_connectors or between) and (a.unit is None or (b.unit is not None and a.unit.canonical == b.unit.canonical)):
                 before = a.start - 1 if a.start > lo and norm[a.start - 1] == "了" else a.start
                 blocked = t.ending_at("range_blocked_after", norm, before, lo)
                 if not blocked and not (gap in "-—–" and b.unit is None):

@@ -250,7 +250,7 @@ def parse_numeral(s: str) -> Number | None:
         head, tail = toks[:i], toks[i + 1:]
         if not head or any(k != "big" and not (k == "small" and kind == "some") for k, _ in tail):
             return None
-        if kind == "some":  # 十几, 二十几万: one more unknown digit
+        if kind == "some":  # 十几, 二十几万: one more unknown digit, read like 十多, 二十多万
             got = _integer(head)
             if got is None:
                 return None
@@ -261,7 +261,7 @@ def parse_numeral(s: str) -> Number | None:
             scale = D(1)
             for _, v in tail:
                 scale *= v
-            return _sign(Number(None, (base + step) * scale, (base + 9 * step) * scale, None, "approx",
+            return _sign(Number(base * scale, base * scale, (base + 10 * step) * scale, step * scale / 2, "gt",
                                 has_multiplier=True, chinese_only=chinese_only), neg)
         got = _integer(head)
         if got is None:

@@ -39,6 +39,7 @@ class Tables:
     range_connectors: tuple[str, ...]
     range_blocked_after: tuple[str, ...]
     list_separators: tuple[str, ...]
+    between: tuple[str, ...]
     phrases: regex.Pattern | None
     patterns: tuple[regex.Pattern, ...]
     not_after: tuple[str, ...]
@@ -150,6 +151,7 @@ def _load() -> Tables:
         range_connectors=by_len(_strings(h.get("range_connectors"), "hedges.yaml", "range_connectors")),
         range_blocked_after=by_len(_strings(h.get("range_blocked_after"), "hedges.yaml", "range_blocked_after")),
         list_separators=by_len(_strings(h.get("list_separators"), "hedges.yaml", "list_separators")),
+        between=by_len(_strings(h.get("between"), "hedges.yaml", "between")),
         phrases=regex.compile("|".join(regex.escape(p) for p in by_len(phrases))) if phrases else None,
         patterns=pats,
         not_after=by_len(_strings(e.get("not_after"), "exclusions.yaml", "not_after")),
