@@ -429,6 +429,8 @@ def _restatement_shape(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> b
     if a.metric == b.metric and a.metric_text and b.metric_text and not (
             a.metric_text in b.metric_text or b.metric_text in a.metric_text):
         return False  # one key, two wordings (财政赤字 / 专项债券): maybe sub-measures
+    if _ratio(a, b) > float(rules()["restatement_max_ratio"]):
+        return False
     same = _same_values(a, members, lex)
     if len({(f.q.value, f.q.qualifier, f.iv) for f in same}) > 2:
         return False  # three values or more: a list of sub-measures sharing one metric
