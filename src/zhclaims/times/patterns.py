@@ -157,7 +157,9 @@ def _top() -> str:
     )
     a, b = _point("a_"), _point("b_")
     date = rf"(?:{yrange}|{a}(?:\s?{sep}\s?{b}|\s?(?P<sep>和|与)\s?{b}\s?(?P<suf>之间|间))?)"
-    sets = rf"(?P<set>{alt(w['sets'])})"
+    # 每年5月, 每月15日: the recurrence with the month or day it recurs on
+    sets = (rf"(?P<set>{alt(w['sets'])})(?:(?<=年)(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?:3[01]|[12]\d|0?[1-9])[日号])?"
+            rf"|(?<=月)(?:3[01]|[12]\d|0?[1-9])[日号]|(?<=年)(?:年底|年初|年末|年中|上半年|下半年))?")
     periods = rf"(?P<period>{alt(w['named_periods'])})"
     vague_words = list(w["vague"]) + list(w["resolvable_vague"])
     vague = rf"(?<![合共不协])(?P<vague>{alt(vague_words)})"  # not 合同期
