@@ -93,7 +93,7 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     # what comes before: a code (C11, G20), a decimal/date piece, an ordinal (第二批)
     if s > lo:
         prev = norm[s - 1]
-        if _LATIN.match(prev) or prev in "./:#_@" or (prev == "-" and s - 1 > lo and _LATIN.match(norm[s - 2])):
+        if _LATIN.match(prev) or prev in "./:#_@" or (prev in "-—–" and s - 1 > lo and _LATIN.match(norm[s - 2])):
             return None
     if t.ending_at("not_before", norm, s, lo):
         return None
@@ -114,6 +114,9 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
             unit = None  # 又一成功, 三折叠: the unit's character starts another word
     if unit is None and cut < hi and (_LATIN.match(norm[cut]) or norm[cut].isdigit()):
         return None  # 5G, 4S店, 3D
+    if unit is not None and _LATIN.match(unit.written) and cut + len(unit.written) < hi \
+            and _LATIN.match(norm[cut + len(unit.written)]):
+        return None  # 50mgx, 5Gbps read as letters: a code or a unit we do not know
     if s - 2 >= lo and norm.startswith("零下", s - 2) and num.value is not None:  # 零下269摄氏度
         num.value = -num.value
     a = _Atom(s, cut, num, cut)
@@ -303,8 +306,10 @@ def _keep(a: _Atom, norm: str) -> bool:
     if unit is not None:
         if n.single_digit or (n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000)):
             return unit.kind in ("percent", "multiple", "measure", "currency") and unit.written != "度"
-        if unit.kind == "noun" and n.chinese_only and not any(c in "万亿" for c in norm[a.start:a.num_end]):
-            return False  # 三国, 九省: names and set phrases, not counts
+        numeral = norm[a.start:a.num_end]
+        if unit.kind == "noun" and n.chinese_only and (not any(c in "万亿" for c in numeral)
+                                                       or all(c in "十百千万亿上数几" for c in numeral)):
+            return False  # 三国, 九省, 万千企业: names and set phrases, not counts
         return True
     numeral = norm[a.start:a.num_end]
     if a.merged:
