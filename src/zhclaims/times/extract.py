@@ -15,7 +15,7 @@ from ..model import Interval, Time
 from ..text.view import TextView
 from .parse import Spec, date_mod, spec_from_groups
 from .patterns import group_names, scanner
-from .resolve import (GRAIN_RANK, Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
+from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
                       resolve_point)
 
 SENT_END = regex.compile(r"[。！？!?；;\n]")
@@ -160,8 +160,7 @@ def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Inter
                 return "range", va.grain, None, None, None, False
         if vb.end <= va.start:
             return "range", va.grain, None, None, None, False
-        grain = va.grain if GRAIN_RANK[va.grain] <= GRAIN_RANK[vb.grain] else vb.grain
-        return "range", grain, va, Interval(iso(va.start), iso(vb.end)), None, va.anchored or vb.anchored
+        return "range", vb.grain, va, Interval(iso(va.start), iso(vb.end)), None, va.anchored or vb.anchored
     if spec.kind == "duration":
         kind, interval, anchored = resolve_duration(spec, env)
         return kind, spec.unit_grain, None, interval, duration_iso(spec.amount, spec.unit, spec.time_unit, spec.parts), anchored

@@ -306,6 +306,8 @@ def spec_from_groups(d: dict) -> Spec | None:
         if d.get("more") == "半" or d.get("more2") == "半":
             amt = None if amt is None else amt + 0.5
         pre, suf = d.get("dpre"), d.get("dsuf")
+        if n == "半" and pre in ("上", "下"):
+            return None  # 上半月, 下半周: halves, not lengths
         direction = None
         if pre:
             direction = w["duration_prefixes"][pre]

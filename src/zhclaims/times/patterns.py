@@ -140,7 +140,7 @@ def _duration() -> str:
     units2 = alt(u for u in w["units"] if u not in ("月", "日", "周年"))
     extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units2})){{0,2}}"
     # 提前31小时, 目前, 此后: the prefix's character belongs to the word before
-    pre = rf"(?:(?<![最以之提目此日当眼向空史跟面门超领])(?P<dpre>{alt(w['duration_prefixes'])}))?"
+    pre = rf"(?:(?<![最以之提目此日当眼向空史跟面门超领马])(?P<dpre>{alt(w['duration_prefixes'])}))?"
     suf = rf"(?P<dsuf>{alt(w['duration_suffixes'])})?"
     return rf"{pre}{one}{extra}{suf}"
 

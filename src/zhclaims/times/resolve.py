@@ -17,8 +17,6 @@ from .parse import Point, Spec, full_year, holidays, words
 
 DAY = dt.timedelta(days=1)
 SOON = dt.timedelta(days=31)  # a bare month that starts within this is the coming one
-GRAIN_ORDER = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
-GRAIN_RANK = {g: i for i, g in enumerate(GRAIN_ORDER)}
 
 
 def add_months(d: dt.datetime, n: int) -> dt.datetime:
@@ -366,6 +364,9 @@ def duration_iso(amount: float | None, unit: str, time_unit: bool, parts=()) -> 
     if amount is None:
         return None
     items = [(amount, unit, time_unit)] + [(p[0], p[1], p[3]) for p in parts]
+    order = {(u, t): i for i, (u, t) in enumerate((("Y", False), ("Q", False), ("M", False), ("W", False), ("D", False),
+                                                   ("H", True), ("M", True), ("S", True)))}
+    items.sort(key=lambda x: order.get((x[1], x[2]), 9))  # ISO order: 两天又一个月 is P1M2D
     date, time = "", ""
     for amt, u, t in items:
         if amt is None:
