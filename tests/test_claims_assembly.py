@@ -169,6 +169,10 @@ CASES = [
      dict(subject="星河汽车", comparison="share")),
     ("按照行业测算，自研自制相比外部采购，可为整车带来约10%的成本优势。", [("10%", "%")], [], [], "10%",
      dict(comparison=None, direction=None, modality="actual")),
+    ("2024年星河汽车研发投入29亿元，重点聚焦800V高压平台。", [("29亿元", "元"), ("800V", "V")],
+     [("2024年", "year", Y[2024])], [STAR], "800V", dict(subject=None, period=None)),
+    ("2024年星河汽车研发投入29亿元，重点聚焦800V高压平台。", [("29亿元", "元"), ("800V", "V")],
+     [("2024年", "year", Y[2024])], [STAR], "29亿元", dict(subject="星河汽车", period="2024", metric="rnd_spending")),
 ]
 
 

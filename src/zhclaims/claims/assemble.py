@@ -541,8 +541,8 @@ class Assembler:
 
     # subject --------------------------------------------------------------
     def _subject(self, q: Quantity, S: _Sentence, clause: Span, metric: Ref | None) -> Mention | None:
-        if any(self.norm.startswith(w, q.end) for w in self.cues.class_markers):
-            return None  # a class label ("30万元级市场"), about nobody
+        if self._is_class(q):
+            return None  # a class label ("30万元级市场") or a specification ("800V高压平台"), about nobody
         before = [m for m in S.mentions if m.end <= q.start]
         got: Mention | None = None
         own = [m for m in before if m.start >= clause.start]
@@ -617,8 +617,16 @@ class Assembler:
         return bisect_right(self.para_starts, pos) - 1
 
     # period ---------------------------------------------------------------
+    def _is_class(self, q: Quantity) -> bool:
+        if any(self.norm.startswith(w, q.end) for w in self.cues.class_markers):
+            return True
+        nxt = self.norm[q.end:q.end + 1]
+        return q.unit in self.cues.spec_units and bool(nxt) and _is_letter(nxt) and not nxt.isdigit()
+
     def _period(self, q: Quantity, S: _Sentence, clause: Span, modality: str) -> tuple[int | Interval | None, str | None]:
         times = self.a.times
+        if self._is_class(q):
+            return None, None  # a class or a specification holds at no particular time
         actual = modality == "actual"
 
         def usable(i: int) -> bool:

@@ -84,6 +84,7 @@ class Cues:
     scopes: Lexicon
     collective: regex.Pattern
     class_markers: tuple[str, ...]
+    spec_units: frozenset
     unit_kinds: dict[str, str]
 
 
@@ -157,6 +158,7 @@ def cues() -> Cues:
             scope_after=tuple(d["scope_after"]),
             scopes=Lexicon.of(d["scopes"]),
             class_markers=tuple(d.get("class_markers") or ()),
+            spec_units=frozenset(str(u) for u in d.get("spec_units") or ()),
             collective=regex.compile(
                 r"\p{Han}{2,10}?(?:" + "|".join(regex.escape(w) for w in sorted(d["collective_heads"], key=len, reverse=True)) + ")"
             ),
