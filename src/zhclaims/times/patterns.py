@@ -36,7 +36,7 @@ def _point_pieces(p: str) -> dict:
     w = words()
     h = holidays()
     # three Chinese digits are a year only right before a month (三六七年一月一日)
-    year4 = rf"(?P<{p}y>(?<![\d.])[12]\d{{3}}(?![\d.])|[{CN_D}]{{4}}|[{CN_D}]{{3}}(?=年(?:十[一二]?|[一二三四五六七八九])月)|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)\s?年"
+    year4 = rf"(?P<{p}y>(?<![\d.])[12]\d{{3}}(?![\d.])|[{CN_D}]{{4}}|[{CN_D}]{{3}}(?=年(?:十[一二]?|[一二三四五六七八九])月)|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)\s?财?年"
     # two-digit years only where the context says year: 07年, 于21年, 21年3月, 18年10月1日
     # (29年以来 is a length: 29 years up to now)
     ctx_after = r"(?=\s?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月|[上下前后]半年|第?[一二三四]季度|Q[1-4]|底|初|末|奥运))"
