@@ -42,6 +42,7 @@ _MULT_CHARS = "十百千万亿"
 _LATIN = regex.compile(r"[A-Za-z]")
 _ARABIC_ONLY = regex.compile(r"[0-9.,]+")
 _FULLWIDTH_COMMA = regex.compile("，")
+_PHRASE_NUMERAL = frozenset(_CN + "多余几数")
 _SPACE = " \t"
 
 
@@ -108,6 +109,8 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     blocked = t.starting_at("not_after", norm, cut, hi)
     if blocked and (unit is None or len(blocked) >= len(unit.written)):
         return None
+    if unit is not None and unit.written in t.no_multiplier and any(c in "十百千万亿" for c in norm[s:cut]):
+        unit = None  # 30万级市场 is a class of market (no unit), 6.6级地震 a magnitude
     if unit is not None and unit.written in t.unit_blocked:
         after = cut + len(unit.written)
         if after < hi and norm[after] in t.unit_blocked[unit.written]:
@@ -270,7 +273,8 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
                 if not blocked and not (gap in "-—–" and b.unit is None):
                     if a.unit is None and a.arabic_plain and b.mult_suffix:
                         got = parse_numeral(norm[a.start:a.num_end] + b.mult_suffix)
-                        if got is not None:
+                        # 15-20万元: 15万 to 20万; but 6000到1.1万: 6000 to 11000
+                        if got is not None and got.value is not None and got.value <= b.num.value:
                             a.num = got
                     if a.num.value <= b.num.value:
                         a.merged = [b]
@@ -369,7 +373,13 @@ def _disjoint(spans) -> list[tuple[int, int]]:
 def _excluded_spans(norm: str, lo: int, hi: int, t: Tables) -> list[tuple[int, int]]:
     spans = []
     if t.phrases is not None:
-        spans.extend(m.span() for m in t.phrases.finditer(norm, lo, hi))
+        for m in t.phrases.finditer(norm, lo, hi):
+            s = m.start()
+            # a phrase that starts with a numeral character is no phrase when a numeral runs into
+            # it: 500多元 is not 多元, 十二元 is not 二元
+            if s > lo and norm[s] in _PHRASE_NUMERAL and (norm[s - 1] in _PHRASE_NUMERAL or norm[s - 1].isdigit()):
+                continue
+            spans.append(m.span())
     for p in t.patterns:
         spans.extend(m.span() for m in p.finditer(norm, lo, hi))
     return _disjoint(spans)

@@ -30,6 +30,7 @@ class Tables:
     units: dict[str, Unit]
     unit_max: int
     currency_prefix: dict[str, str]
+    no_multiplier: frozenset[str]  # units never written after 万/亿 (30万级 is no unit)
     unit_blocked: dict[str, frozenset[str]]  # unit -> characters after which it is not that unit
     prefix_last: frozenset[str]  # last characters of the currency signs, for a cheap first test
     hedge_before: dict[str, str]
@@ -142,6 +143,7 @@ def _load() -> Tables:
         units=units,
         unit_max=max(len(k) for k in units),
         currency_prefix=dict(prefix),
+        no_multiplier=frozenset(_strings(u.get("no_multiplier") or ["级"], "units.yaml", "no_multiplier")),
         unit_blocked={k: frozenset("".join(_strings(v, "units.yaml", "not_before"))) for k, v in (u.get("not_before") or {}).items()},
         prefix_last=frozenset(p[-1] for p in prefix),
         hedge_before=dict(h["before"]),
