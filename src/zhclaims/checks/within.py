@@ -17,13 +17,16 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
-from ..model import Article, Finding, Quantity
+import regex
+
+from ..model import Article, FigureRef, Finding, Quantity
 from . import explain
 from .facts import Fact, facts, far_apart, months, rules, same_period, shift, unit_group, units_compatible
 from .measures import Lexicon
 from .tolerance import Iv, figure_interval, fmt_interval, fmt_number, growth as growth_iv, total
 
 GROWTH_SHIFT = {"yoy": 12, "mom": 1, "qoq": 3}
+_PUNCT = regex.compile(r"\p{P}")
 
 
 def _verdict(expected: Iv | None, stated: Iv) -> tuple[str, float | None]:
@@ -352,9 +355,6 @@ def check_revisions(art: Article, fs: list[Fact], lex: Lexicon) -> tuple[list[Fi
     return out, revised
 
 
-_PUNCT = __import__("regex").compile(r"[\p{P}]")
-
-
 def _same_quantity_kind(x: Fact, y: Fact, lex: Lexicon) -> bool:
     """The old and the new figure of a revision measure one thing, as far as the claims say."""
     if x.metric and y.metric and not lex.same_measure(x.metric, y.metric):
@@ -366,9 +366,7 @@ def _same_quantity_kind(x: Fact, y: Fact, lex: Lexicon) -> bool:
     return x.subject is None or y.subject is None or x.subject == y.subject
 
 
-def _ref(art: Article, i: int, q: Quantity):
-    from ..model import FigureRef
-
+def _ref(art: Article, i: int, q: Quantity) -> FigureRef:
     return FigureRef(art.id, i, q.text, q.start, q.end)
 
 
