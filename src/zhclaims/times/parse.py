@@ -103,9 +103,6 @@ class Point:
     century: int | None = None  # 20世纪 -> 20, 上世纪 -> -1 (relative)
     century_rel: int | None = None
 
-    def explicit_year(self) -> bool:
-        return self.year is not None
-
     def empty(self) -> bool:
         return all(
             getattr(self, f) is None
@@ -134,10 +131,6 @@ class Spec:
     grain: str | None = None
     special: str | None = None  # rest_of_year, context_year ...
     word: str | None = None  # the duration's prefix as written (前4个月 is the year's first four months)
-
-
-def parse_clock_hour(h: str | None) -> int | None:
-    return cn_int(h) if h else None
 
 
 def parse_minute(s: str | None) -> int | None:
