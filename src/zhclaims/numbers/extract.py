@@ -94,7 +94,7 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     # what comes before: a code (C11, G20), a decimal/date piece, an ordinal (第二批)
     if s > lo:
         prev = norm[s - 1]
-        if _LATIN.match(prev) or prev in "./:#_@" or (prev in "-—–" and s - 1 > lo and _LATIN.match(norm[s - 2])):
+        if _LATIN.match(prev) or prev in "./#_@" or (prev in "-—–" and s - 1 > lo and _LATIN.match(norm[s - 2])):
             return None
     if t.ending_at("not_before", norm, s, lo):
         return None
