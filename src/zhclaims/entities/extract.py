@@ -134,17 +134,28 @@ def plausible(m: Cand, norm: str, firm: list[Cand]) -> bool:
     if len(surface) < 2:
         return False
     if m.label == "PERSON":
-        # famous names are frequent jieba words (江泽民): a surname first is enough
-        return len(surface) <= 4 and (rules.starts_with_surname(surface) or n < f["common_word_freq"]) \
-            or "·" in surface
-    if n >= f["common_word_freq"]:
+        # famous names are frequent jieba words (江泽民), so a 3-4 character name that starts with
+        # a surname is enough; a 2-character one must not be a word (毛利, 高峰)
+        if len(surface) > 4 and "·" not in surface:
+            return False
+        if len(surface) == 2:
+            return n < f["rare_word_freq"] and rules.starts_with_surname(surface)
+        return rules.starts_with_surname(surface) or n < f["common_word_freq"] or "·" in surface
+    if n >= f["common_word_freq"] or rules.is_function_char(surface[-1]):
         return False
+    if surface.isascii() and len(surface) <= 4 and surface.upper() == surface:
+        return False  # SUV, CTC, MPV: abbreviations of things, not names
     holds_place = any(c.label == "GPE" and m.start <= c.start and c.end <= m.end for c in firm)
     if m.label == "ORG":
         return surface[-1] in f["org_end"] or (n < f["rare_word_freq"] and not holds_place and len(surface) <= 6)
     if m.label == "GPE":
-        return surface[-1] in f["place_end"] or (n < f["rare_word_freq"] and len(surface) <= 6)
+        return surface[-1] in f["place_end"] or (n < f["rare_word_freq"] and len(surface) <= 4)
     return False
+
+
+def _starts_word(view: TextView, s: int) -> bool:
+    sent = view.sentences[view.sentence_index(s)]
+    return any(ts == s for ts, _te in view.tokens(sent.start, sent.end))
 
 
 def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) -> list[Cand]:
@@ -152,13 +163,16 @@ def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) 
 
     A model span is kept only when it neither cuts through nor swallows a rule/gazetteer span
     (except an ORG that starts with a place: 北京大学, 浙江省政府) and, given the view, when it
-    looks like what its label says (``plausible``) and, unless a person, starts and ends on jieba
-    word boundaries (the char model's boundaries are its weak point; jieba often glues names).
+    looks like what its label says (``plausible``) and starts and ends on jieba word boundaries
+    (the char model's boundaries are its weak point); a person need only start on one (jieba often
+    glues a name to the next character; 任何宏大 is no 何宏大).
     """
     firm = sorted(cands, key=lambda c: (c.start, c.end))
     kept_model = []
     for m in model:
-        if view is not None and not ((m.label == "PERSON" or _aligned(view, m.start, m.end)) and plausible(m, view.norm, firm)):
+        if view is not None and not (
+                (_starts_word(view, m.start) if m.label == "PERSON" else _aligned(view, m.start, m.end))
+                and plausible(m, view.norm, firm)):
             continue
         inside = [c for c in firm if c.start < m.end and m.start < c.end]
         if not inside:

@@ -89,6 +89,11 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
     return out
 
 
+def is_function_char(c: str) -> bool:
+    """A character that never ends a name (的, 了, 里 ...: the ``not_in_name`` table)."""
+    return c in _tables()["not_in"]
+
+
 def starts_with_surname(word: str) -> bool:
     t = _tables()
     return word[:2] in t["compound"] or (word[:1] in t["single"] and word[:1] not in t["weak"])
