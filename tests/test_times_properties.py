@@ -9,7 +9,8 @@ from zhclaims.times import extract_times
 
 PIECES = ["2020年", "１２月", "3日", "至", "—", "今年", "去年同期", "一季度", "前三", "个月", "过去", "5年", "十",
           "点", "二十七点三", "%", "起", "以来", "春节", "期间", "每年", "近日", "上周", "星期三", "下午", "3:15",
-          "2020-01-16", "1800家", "21年", "。", "\n", "，", "自", "截至", "农历", "正月初一", "年代", "世纪", "两", "半"]
+          "2020-01-16", "1800家", "21年", "。", "\n", "，", "自", "截至", "农历", "正月初一", "年代", "世纪", "两", "半",
+          "9999年", "0000年", "2月30日", "9999-12-31", "24时", "过去999年", "此后999年", "大年三十", "冬至", "十三五"]
 
 text_strategy = st.one_of(
     st.text(max_size=60),
@@ -18,7 +19,8 @@ text_strategy = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text_strategy, st.sampled_from([None, "2020-05-12", "2026-01-16T05:51:00", "1999-12-31"]))
+@given(text_strategy, st.sampled_from([None, "2020-05-12", "2026-01-16T05:51:00", "1999-12-31", "9999-12-31",
+                                      "0001-01-01"]))
 def test_never_raises_and_offsets_are_right(text, published):
     got = extract_times(text, published)
     assert [t.start for t in got] == sorted(t.start for t in got)

@@ -193,10 +193,13 @@ def find_times(view: TextView, published: dt.datetime | None = None) -> list[Tim
         cands.extend(scan(norm, b.start, b.end))
     if not cands:
         return []
-    if published is not None:
-        anchor = Anchor.from_published(published)
-    else:
-        anchor = infer_anchor([c[2].a for c in cands if c[2].kind == "point" and c[2].a is not None])
+    try:
+        if published is not None:
+            anchor = Anchor.from_published(published)
+        else:
+            anchor = infer_anchor([c[2].a for c in cands if c[2].kind == "point" and c[2].a is not None])
+    except (ValueError, OverflowError):  # an anchor at the calendar's edge (9999-12-31)
+        anchor = None
     ctx = _Context(norm)
     out: list[Time] = []
     for s, e, spec in cands:

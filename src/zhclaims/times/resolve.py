@@ -477,5 +477,5 @@ def infer_anchor(points: list[Point]) -> Anchor | None:
         return None
     try:
         return Anchor.from_month(best[0], best[1], best[2] or None)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
