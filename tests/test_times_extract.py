@@ -297,3 +297,9 @@ def test_clock_ranges_need_no_day_part():
     got = extract_times("零点到4点第一次巡逻，然后是4点到8点。", PUB)
     assert [(t.text, iv(t)) for t in got] == [("零点到4点", ("2020-05-12T00:00:00", "2020-05-12T05:00:00")),
                                              ("4点到8点", ("2020-05-12T04:00:00", "2020-05-12T09:00:00"))]
+
+
+def test_inferred_anchor_skips_planned_dates():
+    got = extract_times("2019年12月，公司交付6万辆。计划2027年3月投产新工厂。今年目标100万辆。")
+    assert [(t.text, t.interval.start[:7]) for t in got] == [("2019年12月", "2019-12"), ("2027年3月", "2027-03"),
+                                                             ("今年", "2019-01")]

@@ -185,6 +185,19 @@ def _resolve(spec: Spec, env: Env) -> tuple[str, str | None, Value | None, Inter
     return "date", spec.grain, None, None, None, True  # vague: 近日, 目前 ...
 
 
+def _reported_points(view: TextView, cands: list[tuple[int, int, Spec]]) -> list:
+    """The written points an anchor may be inferred from: those not in a sentence about plans
+    (计划2027年3月投产 is no report date), unless every one is."""
+    points, planned = [], []
+    for s, _, spec in cands:
+        if spec.kind != "point" or spec.a is None:
+            continue
+        sent = view.sentence_at(s)
+        start = sent.start if sent else s
+        (planned if FUTURE.search(view.norm, max(start, s - FUTURE_WINDOW), s) else points).append(spec.a)
+    return points or planned
+
+
 def find_times(view: TextView, published: dt.datetime | None = None) -> list[Time]:
     """Every time expression in the body of ``view``, resolved against ``published``."""
     norm, text = view.norm, view.text
@@ -197,7 +210,7 @@ def find_times(view: TextView, published: dt.datetime | None = None) -> list[Tim
         if published is not None:
             anchor = Anchor.from_published(published)
         else:
-            anchor = infer_anchor([c[2].a for c in cands if c[2].kind == "point" and c[2].a is not None])
+            anchor = infer_anchor(_reported_points(view, cands))
     except (ValueError, OverflowError):  # an anchor at the calendar's edge (9999-12-31)
         anchor = None
     ctx = _Context(norm)
