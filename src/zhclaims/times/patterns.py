@@ -78,7 +78,7 @@ def _point_pieces(p: str) -> dict:
     relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dctx>{alt(w['context_days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
     wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
-    wday = rf"(?:(?P<{p}wd>[一二三四五六日天1-7])|(?P<{p}wend>末))"
+    wday = rf"(?:(?P<{p}wd>[一二三四五六天1-7]|日(?!本))|(?P<{p}wend>末))"  # 下周日本央行: 下周, 日本
     week = rf"(?:{wpre}\s?{wword}{wday}?|{wword}{wday})"
     hol = rf"(?P<{p}hol>{alt(list(h['solar']) + list(h['lunar']) + list(h['eve']) + list(h['term']) + list(h['nth_weekday']))})"
     holc = rf"(?P<{p}hol>{alt(h['needs_context'])})(?={alt(h['context_after'])})"
