@@ -22,7 +22,7 @@ import regex
 
 from ..model import Quantity
 from ..text.normalize import normalize
-from .parse import MAX_LEN, Number, parse_numeral, parse_percent_word, to_py
+from .parse import DIGITS, MAX_LEN, Number, parse_numeral, parse_percent_word, to_py
 from .tables import Tables, Unit, tables
 
 _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌"
@@ -179,19 +179,21 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
 
 _YUAN = frozenset(("元", "圆", "块", "块钱"))
 _JIAO_FEN = regex.compile(
-    r"(?:(?P<j>[0-9零一二两三四五六七八九])(?:角|毛))?(?:(?P<f>[0-9零一二两三四五六七八九])分)?(?P<tail>(?<=块)[一二三四五六七八九](?![0-9\u3400-\u9fff]))?"
+    r"(?:(?P<j>[0-9零一二两三四五六七八九壹贰叁肆伍陆柒捌玖])(?:角|毛))?(?:(?P<f>[0-9零一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分)?"
+    r"(?P<tail>(?<=块)[一二三四五六七八九](?![0-9\u3400-\u9fff]))?(?P<whole>[整正](?![\u3400-\u9fff]))?"
 )
 
 
 def _small_change(a: _Atom, norm: str, hi: int) -> None:
-    """五元六角, 三块四分, 一块二 (= 1.2): the 角 and 分 after a yuan amount join its value."""
+    """五元六角, 三块四分, 一块二 (= 1.2): the 角 and 分 after a yuan amount join its value; a
+    closing 整/正 (壹拾壹元整) joins the span."""
     m = _JIAO_FEN.match(norm, a.end, hi)
     if m is None or m.end() == a.end:
         return
     jiao, fen, tail = m.group("j"), m.group("f"), m.group("tail")
     if tail and (jiao or fen):
         fen, tail = tail, None
-    digit = lambda c: Decimal(int(c)) if c.isdigit() else Decimal("零一二三四五六七八九".index(c) if c != "两" else 2)  # noqa: E731
+    digit = lambda c: Decimal(int(c)) if c.isdigit() else Decimal(DIGITS[c])  # noqa: E731
     extra = Decimal(0)
     if jiao:
         extra += digit(jiao) / 10
@@ -200,10 +202,12 @@ def _small_change(a: _Atom, norm: str, hi: int) -> None:
     if tail:
         extra += digit(tail) / 10
     a.num.value += extra
+    a.end = m.end()
+    if not (jiao or fen or tail):  # 壹拾壹元整: only the 整
+        return
     if a.unit.kind != "currency":  # 五块六, 三块四分: 块 is money here, not a piece
         a.unit = Unit(a.unit.written, "currency", a.unit.written, "CNY")
     a.num.precision = Decimal("0.005") if fen else Decimal("0.05")
-    a.end = m.end()
 
 
 def _hedges(a: _Atom, norm: str, lo: int, hi: int, t: Tables) -> _Atom:

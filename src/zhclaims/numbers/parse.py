@@ -123,7 +123,7 @@ def _integer(tokens) -> tuple[Decimal, Decimal, bool] | None:
     prev_kind = None
     mult = False
     big_after_last = D(1)
-    for kind, val in tokens:
+    for i, (kind, val) in enumerate(tokens):
         if kind == "dig" and prev_kind == "tens":  # 廿二
             number += val
             number_place = pending_place = D(1)
@@ -147,8 +147,9 @@ def _integer(tokens) -> tuple[Decimal, Decimal, bool] | None:
         elif kind == "small":
             if last_small is not None and val >= last_small and prev_kind != "big":
                 return None
-            if number is None and prev_kind not in (None, "zero", "big"):
-                return None
+            if number is None and prev_kind not in (None, "zero", "big") and not (
+                    val == 10 and prev_kind == "small" and last_small is not None and last_small > 10):
+                return None  # (一百十一 is 111: a bare 十 after 百 counts one ten)
             section += (number if number is not None else D(1)) * val
             if pending_place is not None or number is None:
                 last_place = (number_place if number is not None else D(1)) * val
@@ -159,6 +160,10 @@ def _integer(tokens) -> tuple[Decimal, Decimal, bool] | None:
             after_zero = False
         elif kind == "big":
             val_d = D(val)
+            if (number is not None and prev_kind == "dig" and not after_zero and i >= 2
+                    and tokens[i - 2][0] == "small" and tokens[i - 2][1] > 10):
+                number *= D(tokens[i - 2][1]) / 10  # 百二万 = 120万, 一千五万 = 1500万
+                number_place = pending_place = D(tokens[i - 2][1]) / 10
             part = section + (number if number is not None else D(0))
             if number is None and section == 0:
                 if prev_kind == "big":  # 万亿: multiply what is there
