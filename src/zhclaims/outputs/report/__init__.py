@@ -24,7 +24,7 @@ from importlib import resources
 
 import orjson
 
-from ...model import Article, Finding
+from ...model import Article, Finding, Span
 from ..tables import VERDICT_ORDER as VERDICTS
 from ..tables import claim_row, figure_verdicts
 _RANK = {v: i for i, v in enumerate(VERDICTS)}  # the first listed wins when a figure has several
@@ -134,7 +134,7 @@ def _render_span(text: str, start: int, end: int, marks: list[tuple[int, int, st
 def _article_html(model: Model, ai: int, a: Article) -> str:
     marks = _marks(model, ai, a)
     skipped: list = []
-    spans = a.body or ([] if not a.text else [type("S", (), {"start": 0, "end": len(a.text)})()])
+    spans = a.body or ([Span(0, len(a.text))] if a.text else [])
     chunks = [_render_span(a.text, b.start, b.end, marks, skipped) for b in spans]
     inside = sum(1 for ms, me, _ in marks if any(b.start <= ms and me <= b.end for b in spans))
     body = '<span class="gap" title="left out: not part of the article body">⋯</span>\n'.join(chunks)
