@@ -200,6 +200,15 @@ def test_target_without_time_takes_the_publication_year():
                                      direction=None, modality="target")
 
 
+def test_a_whole_year_just_begun_is_no_result():
+    text = "星河汽车总裁在微博表示：“(2025年销量)105万辆，多一台算我输。”"
+    art = record(text, [("105万辆", "辆")], [("2025年", "year", Y[2025])], [STAR])
+    assert one(art, "105万辆", published=dt.datetime(2025, 2, 10))["modality"] == "target"
+    assert one(art, "105万辆", published=dt.datetime(2026, 2, 10))["modality"] == "actual"
+    art = record("2025年星河汽车累计销量已达10万辆。", [("10万辆", "辆")], [("2025年", "year", Y[2025])], [STAR])
+    assert one(art, "10万辆", published=dt.datetime(2025, 3, 1))["modality"] == "actual"
+
+
 def test_a_past_period_keeps_an_earlier_plan_cue_away():
     art = record("星河汽车计划扩张，2024年销量为10万辆。", [("10万辆", "辆")], [("2024年", "year", Y[2024])], [STAR])
     assert one(art, "10万辆")["modality"] == "actual"

@@ -418,6 +418,8 @@ class Assembler:
             comparison = self.comparison_at.get(prev_q.start)  # 比例由56%提高到58%: the same measure
         self.comparison_at[q.start] = comparison
         subject = self._subject(q, S, clause, metric)
+        if modality == "actual" and not base and self._unfinished(period, clause, metric) and not self._to_date(clause):
+            modality = "target" if subject is not None and subject.kind == "org" else "forecast"
         if subject is not None and subject.text is None:
             subject_ref = Ref(subject.name, None, None, None)  # implied (national statistics, main organisation)
         elif subject is not None:
@@ -786,6 +788,29 @@ class Assembler:
                 return "qoq"
             return None
         return None
+
+    def _unfinished(self, period, clause: Span, metric: Ref | None) -> bool:
+        """A flow (sales, revenue, output) over a year written out in the figure's own clause that
+        runs well past publication ("(2026年销量)105万台" in February 2026)."""
+        if not isinstance(period, int) or self.published is None or metric is None:
+            return False
+        t = self.a.times[period]
+        m = self.metrics.get(metric.key)
+        if t.anchored or t.grain != "year" or not (clause.start <= t.start < clause.end):
+            return False
+        if m is None or m.domain not in self.cues.flow_domains:
+            return False
+        iv = t.interval
+        if iv is None:
+            return False
+        end = _parse_iso(iv.end)
+        pub = self.published.replace(tzinfo=None)
+        return end is not None and end > pub + dt.timedelta(days=self.cues.unfinished_days)
+
+    def _to_date(self, clause: Span) -> bool:
+        """The figure's clause reports a result so far (已, 累计, 截至, 以来, 了 ...)."""
+        text = self.norm[clause.start:clause.end]
+        return any(w in text for w in self.cues.to_date)
 
     def _share_lead(self, q: Quantity, clause: Span) -> bool:
         """其中70%…, or …51人中，90%为…: a percentage of what was just counted."""

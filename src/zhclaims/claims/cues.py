@@ -68,6 +68,9 @@ class Cues:
     modality_priority: tuple[str, ...]
     annual: regex.Pattern | None
     annual_setting: tuple[str, ...]
+    unfinished_days: int
+    flow_domains: tuple[str, ...]
+    to_date: tuple[str, ...]
     past_markers: tuple[str, ...]
     no_past: tuple[str, ...]
     collective_not: frozenset
@@ -143,6 +146,9 @@ def cues() -> Cues:
             modality_priority=prio,
             annual=_alternation(d.get("annual") or []),
             annual_setting=tuple(d.get("annual_setting") or ()),
+            unfinished_days=int(d.get("unfinished_days") or 31),
+            flow_domains=tuple(d.get("flow_domains") or ()),
+            to_date=tuple(d.get("to_date") or ()),
             past_markers=tuple(mod.get("past_markers") or ()),
             no_past=tuple(mod.get("no_past") or ()),
             collective_not=frozenset(d.get("collective_not") or ()),
