@@ -43,7 +43,7 @@ def _point_pieces(p: str) -> dict:
     year2 = (
         rf"(?:(?P<{p}y2>(?<![\d.])\d{{2}}(?![\d.])|[{CN_D}]{{2}})\s?年{ctx_after}"
         rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年"
-        rf"|(?<=[于在从自至到])(?P<{p}y2>\d{{2}})\s?年)"
+        rf"|(?<=[于从自])(?P<{p}y2>\d{{2}})\s?年)"  # not 在10年的时间里
     )
     yrel = rf"(?<![马早晚向往迎带到出回原未])(?P<{p}yrel>{alt(w['years'])})(?!度)"  # not 马上一年, 迎来年度
     year = rf"(?:{year4}|{year2}|{yrel})"
@@ -74,7 +74,8 @@ def _point_pieces(p: str) -> dict:
     wtail = r"(?:[,，]?\s?(?:星期|周|礼拜)[一二三四五六日天])?"
     monthblock = rf"(?:(?:{month}(?:\s?{mpart})?|{mrel})(?:\s?(?:{day}|{lday}))?{wtail})"
     cn_day = r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?" if p == "b_" else ""
-    dayabs = rf"(?<!第)(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?[日号]{wtail}"
+    # 2号 right after a name is a serial number (雪龙2号, 长征5号), not a day
+    dayabs = rf"(?<!第)(?P<{p}d>(?<![\d.])(?:3[01]|[12]\d|0?[1-9])(?![\d.]){cn_day})\s?(?:日|(?<!(?![的在于到至是从自和及或])\p{{Han}}\d{{1,2}})号){wtail}"
     relday = rf"(?:(?P<{p}drel>{alt(w['days'])})|(?P<{p}dctx>{alt(w['context_days'])})|(?P<{p}dpw>{alt(w['day_part_words'])}))"
     wpre = rf"(?P<{p}wp>{alt(w['week_prefixes'])})"
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"

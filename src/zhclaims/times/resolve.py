@@ -142,6 +142,15 @@ def _distance(iv: tuple[dt.datetime, dt.datetime], at: dt.datetime) -> float:
     return min(abs((iv[0] - at).total_seconds()), abs((iv[1] - at).total_seconds()))
 
 
+def _elapsed(start: dt.datetime, end: dt.datetime, at: dt.datetime) -> float:
+    """How much of [start, end) has passed at ``at`` (0 before, 1 after)."""
+    if at <= start:
+        return 0.0
+    if at >= end:
+        return 1.0
+    return (at - start) / (end - start)
+
+
 def _nearest_holiday(name: str, a: Anchor) -> tuple[dt.datetime, dt.datetime] | None:
     """The occurrence news most likely means: the last one begun, unless the next is much nearer."""
     cands = [c for c in (holiday_interval(name, y) for y in (a.at.year - 1, a.at.year, a.at.year + 1)) if c]
@@ -246,8 +255,8 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             return None
         first, n, grain = pt.year_part
         start = month_start(y, first)
-        if not explicit_date and env.par_year is None and a is not None and add_months(start, n) > a.end \
-                and not env.future:
+        if not explicit_date and env.par_year is None and a is not None and not env.future \
+                and _elapsed(start, add_months(start, n), a.end) < 0.5:
             start = month_start(y - 1, first)  # 年底 in a January report, 前三季度 in May: last year's
         return Value(start, add_months(start, n), grain, anchored)
     if pt.month is not None:
@@ -428,6 +437,11 @@ def resolve_duration(spec: Spec, env: Env) -> tuple[str, Interval | None, bool]:
                 return "duration", Interval(iso(end.replace(year=end.year - int(n))), iso(end)), True
             if a is None:
                 return "duration", None, False
+            if u == "M" and not spec.time_unit and float(n).is_integer() and (unit == "Q" or spec.word == "连续"):
+                # 连续18个季度, 连续5个月 (a data series): whole quarters or months up to the current one
+                step = 3 if unit == "Q" else 1
+                end = month_start(a.at.year, a.at.month - (a.at.month - 1) % step)
+                return "duration", Interval(iso(add_months(end, -int(n))), iso(end)), True
             end = a.at if spec.time_unit else dt.datetime(a.at.year, a.at.month, a.at.day)
             return "duration", Interval(iso(_shift(end, -n, u, spec.time_unit)), iso(end)), True
         if direction == "next":
