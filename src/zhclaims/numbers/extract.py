@@ -63,6 +63,16 @@ class _Atom:
     merged: list = field(default_factory=list)
 
 
+_FLIP = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge"}
+
+
+def _negate(n: Number) -> None:
+    """-x: bounds swap sides, and 'more than 20' below zero is 'less than -20'."""
+    n.qualifier = _FLIP.get(n.qualifier, n.qualifier)
+    n.value = -n.value if n.value is not None else None
+    n.lower, n.upper = (-n.upper if n.upper is not None else None), (-n.lower if n.lower is not None else None)
+
+
 def _split_multiplier(norm: str, s: int, e: int, t: Tables) -> tuple[int, Unit | None]:
     """Where the numeral ends: a trailing run of 十百千万亿 may start a unit (5千克, 100万千瓦)."""
     k = e
@@ -120,10 +130,10 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     if unit is not None and _LATIN.match(unit.written) and cut + len(unit.written) < hi \
             and _LATIN.match(norm[cut + len(unit.written)]):
         return None  # 50mgx, 5Gbps read as letters: a code or a unit we do not know
-    if s - 2 >= lo and norm.startswith("零下", s - 2) and num.value is not None:  # 零下269摄氏度
-        num.value = -num.value
     a = _Atom(s, cut, num, cut)
-    if s > lo and norm[s - 1] in "-负" and (s - 1 == lo or not (norm[s - 2].isalnum() or norm[s - 2] in "%‰")):
+    if s - 2 >= lo and norm.startswith("零下", s - 2):  # 零下269摄氏度
+        _negate(num)
+    if s > lo and norm[s - 1] in "-负":
         a.negative = True  # -22.2%, 负3%: applied after ranges are read (5%-6% is a range)
     a.arabic_plain = bool(_ARABIC_ONLY.fullmatch(text))
     k = len(text)
@@ -287,11 +297,12 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
                         continue
         out.append(a)
         i += 1
+    ends = {a.end for a in atoms}
     for a in out:
-        if a.negative and not a.merged:
-            n = a.num
-            n.value = -n.value if n.value is not None else None
-            n.lower, n.upper = (-n.upper if n.upper is not None else None), (-n.lower if n.lower is not None else None)
+        # a sign right after another figure is a dash between two figures, not a minus (2-3个)
+        if a.negative and not a.merged and a.start - 1 not in ends and not (
+                a.start - 2 >= lo and (norm[a.start - 2].isdigit() or _LATIN.match(norm[a.start - 2]))):
+            _negate(a.num)
             a.start -= 1
     # lists: walk right to left so 1、2、3万元 passes the unit along
     for j in range(len(out) - 2, -1, -1):
