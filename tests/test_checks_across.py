@@ -17,6 +17,13 @@ def overseas(id, text, surface, value, qualifier="eq", period="2025", **kw):
                              period=period, **kw))
 
 
+def story(id, outlets, value, period="2025", outlets_period="2025"):
+    """Two figures: 35个 countries (the same in every story) and the outlets."""
+    text = f"零跑国际进入35个国家，覆盖{outlets}海外网点。"
+    return art(id, text, fig("35个", 35, "个", metric="countries", period=period),
+               fig(outlets, value, "家", metric="overseas_outlets", period=outlets_period))
+
+
 def test_agreement_over_a_hedge_and_unknown_period():
     a = overseas("a", "零跑全球网点中，海外超800家。", "800家", 800, "gt", period=None)
     b = overseas("b", "零跑国际覆盖800家海外网点。", "800家", 800)
@@ -27,25 +34,32 @@ def test_agreement_over_a_hedge_and_unknown_period():
 
 
 def test_conflict_when_periods_are_the_same():
+    out = check_across([story("a", "800家", 800), story("b", "950家", 950)], LEX)
+    assert sorted((f.verdict, f.claims[0].text) for f in out) == [("consistent", "35个"), ("inconsistent", "800家")]
+    f = next(f for f in out if f.verdict == "inconsistent")
+    assert f.miss == pytest.approx(149)
+
+
+def test_no_conflict_between_sources_that_agree_on_nothing_else():
     a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800)
     b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
-    [f] = check_across([a, b], LEX)
-    assert f.verdict == "inconsistent" and f.miss == pytest.approx(149)
+    assert check_across([a, b], LEX) == []
 
 
 def test_unknown_period_is_taken_as_of_publication():
-    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period=None)
-    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
-    [f] = check_across([a, b], LEX)
-    assert f.verdict == "inconsistent" and "not stated" in f.explanation
+    a, b = story("a", "800家", 800, outlets_period=None), story("b", "950家", 950)
+    [f] = [f for f in check_across([a, b], LEX) if f.verdict == "inconsistent"]
+    assert "not stated" in f.explanation
 
 
-def test_unknown_period_far_apart_in_time_is_not_a_conflict():
-    a = overseas("a", "零跑国际覆盖800家海外网点。", "800家", 800, period=None)
-    b = overseas("b", "零跑国际覆盖950家海外网点。", "950家", 950)
-    a.published = "2025-06-01T00:00:00"
-    [f] = check_across([a, b], LEX)
-    assert f.verdict == "unverifiable" and "days apart" in f.explanation
+def test_unknown_period_far_apart_in_time_is_not_compared():
+    a, b = story("a", "800家", 800, outlets_period=None), story("b", "950家", 950)
+    c = story("c", "800家", 800)
+    a.published = "2026-01-20T00:00:00"
+    assert [f.claims[0].text for f in check_across([a, b], LEX)] == ["35个"]
+    assert [f.claims[0].text for f in check_across([a, c], LEX)] == ["35个"]
+    a.published = "2026-01-31T08:00:00"
+    assert sorted(f.verdict for f in check_across([a, b], LEX)) == ["consistent", "inconsistent"]
 
 
 def test_unknown_period_in_an_article_giving_several_values_is_not_a_conflict():

@@ -38,11 +38,12 @@ def test_relation_found_consistent_and_a_changed_figure_reported(relation, good,
 
 
 def test_across_two_articles_agree_and_conflict():
-    a = zhclaims.analyze("2025年，零跑汽车覆盖800家海外网点。", published="2026-02-10", id="a")
-    b = zhclaims.analyze("2025年，零跑汽车的海外网点达到800家。", published="2026-02-12", id="b")
-    c = zhclaims.analyze("2025年，零跑汽车的海外网点达到1200家。", published="2026-02-12", id="c")
-    assert [(f.kind, f.verdict) for f in check([a, b])] == [("cross_source", "consistent")]
-    assert [(f.kind, f.verdict) for f in check([a, c])] == [("cross_source", "inconsistent")]
+    a = zhclaims.analyze("2025年，零跑汽车覆盖800家海外网点。2025年零跑汽车出口6.7万辆。", published="2026-02-10", id="a")
+    b = zhclaims.analyze("2025年，零跑汽车的海外网点达到800家。2025年零跑汽车出口6.7万辆。", published="2026-02-11", id="b")
+    c = zhclaims.analyze("2025年，零跑汽车的海外网点达到1200家。2025年零跑汽车出口6.7万辆。", published="2026-02-11", id="c")
+    assert [(f.kind, f.verdict) for f in check([a, b])] == [("cross_source", "consistent")] * 2
+    out = sorted((f.verdict, [x.text for x in f.claims]) for f in check([a, c]))
+    assert out == [("consistent", ["6.7万辆", "6.7万辆"]), ("inconsistent", ["800家", "1200家"])]
 
 
 def test_junk_gives_no_findings():

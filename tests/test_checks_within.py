@@ -295,3 +295,16 @@ def test_growth_between_rough_figures_is_unverifiable_not_consistent():
             fig("6.1%", 6.1, "%", subject="午公司", metric="revenue", period="2025", comparison="yoy", direction="up")]
     f = only(run(build(text, figs)), "growth", ["1万亿元", "1万亿元", "6.1%"])
     assert f.verdict == "unverifiable" and "too rough" in f.explanation
+
+
+def test_parts_are_looked_for_in_the_sentence_of_the_whole_or_just_after_it():
+    after = "未公司全年进出口31.5万亿元，增长3.4%。其中出口17.2万亿元，进口14.3万亿元。"
+    figs = [fig("31.5万亿元", 3.15e13, "元", subject="未公司", metric="sales", period="2025"),
+            fig("17.2万亿元", 1.72e13, "元", subject="未公司", metric="domestic_sales", period="2025"),
+            fig("14.3万亿元", 1.43e13, "元", subject="未公司", metric="overseas_sales", period="2025")]
+    assert only(run(build(after, figs)), "sum", ["31.5万亿元", "17.2万亿元", "14.3万亿元"]).verdict == "consistent"
+    before = "未公司全年国内销售17.2万亿元，海外销售14.3万亿元。同时，未公司与沿线国家贸易额9.27万亿元。"
+    figs = [fig("17.2万亿元", 1.72e13, "元", subject="未公司", metric="domestic_sales", period="2025"),
+            fig("14.3万亿元", 1.43e13, "元", subject="未公司", metric="overseas_sales", period="2025"),
+            fig("9.27万亿元", 9.27e12, "元", subject="未公司", metric="sales", period="2025")]
+    assert [f for f in run(build(before, figs)) if f.relation == "sum"] == []

@@ -7,6 +7,8 @@ direction; within a group, figures are compared with the same tolerance as withi
   is: agreement is reported (consistent); a difference is reported unverifiable, never a
   conflict (it may be a change over time).
 - A target is never compared with an actual (modality is part of the group).
+- A conflict is reported only between two sources that agree on at least one other figure
+  (they are evidently about the same things; see ``_same_story``).
 - The same value under two metrics the lexicon calls related but that are not the same measure
   (整车成本自研自造占比 65% vs 核心零部件自研自制比例 65%) is reported as relation "related",
   verdict unverifiable: worth a look, never a conflict.
@@ -21,9 +23,10 @@ from .facts import Fact, facts, far_apart, same_period, unit_group, units_compat
 from .measures import Lexicon
 from .within import _distinct, _evidence, _same_finding, _signed_value
 
-# a figure with no period is compared with one of a stated period only when the two sources were
-# published within this many days of each other (or when a date is not known)
-MAX_DAYS_APART = 45
+# a figure with no period is compared with another only when the two sources were published
+# within this many days of each other (one news cycle; or when a date is not known): over a feed,
+# "23人死亡" on the 4th and "27人死亡" on the 11th are one fire's toll rising, not a conflict
+MAX_DAYS_APART = 2
 # comparisons whose figures depend on a base the claim does not carry: agreement only
 NO_CONFLICT_COMPARISONS = ("change",)
 
@@ -69,7 +72,28 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                 if m1 != m2 and not (lex.same_measure(m1, m2) or lex.is_related(m1, m2)):
                     continue
                 out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, m1 == m2, ambiguous))
-    return _one_per_pair(out)
+    return _same_story(_one_per_pair(out))
+
+
+def _same_story(findings: list[Finding]) -> list[Finding]:
+    """Conflicts only between sources evidently about the same things: two articles must agree on
+    (or give the same value for) at least one other figure before a disagreement between them is
+    reported. Over a news feed, "23人死亡" and "18人受伤" of two different stories share a coarse
+    subject and metric but nothing else."""
+    agree: dict[frozenset, set] = defaultdict(set)
+    for f in findings:
+        if f.verdict == "consistent" or f.relation == "related":
+            pair = frozenset(c.article for c in f.claims)
+            agree[pair].add(frozenset((c.article, c.quantity) for c in f.claims))
+    out = []
+    for f in findings:
+        if f.verdict == "inconsistent":
+            pair = frozenset(c.article for c in f.claims)
+            mine = {(c.article, c.quantity) for c in f.claims}
+            if not any(not (k & mine) for k in agree.get(pair, ())):
+                continue
+        out.append(f)
+    return out
 
 
 def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool, ambiguous: set) -> list[Finding]:
@@ -101,6 +125,10 @@ def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Fi
     ok, known = _periods_compatible(a, b)
     if not ok:
         return None
+    if not known:
+        days = _days_apart(a, b)
+        if days is not None and days > MAX_DAYS_APART:
+            return None
     meets = a.iv.meets(b.iv)
     if lex.same_measure(a.metric, b.metric):
         if meets:
@@ -119,13 +147,7 @@ def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Fi
             return None
         if known:
             return _same_finding("cross_source", "inconsistent", a, b, miss)
-        # a period not stated: the figures are taken as of publication, when the sources were
-        # published close together
-        days = _days_apart(a, b)
-        if days is not None and days > MAX_DAYS_APART:
-            return _same_finding("cross_source", "unverifiable", a, b, miss,
-                                 note=f"a period is not stated and the sources are {days:.0f} days apart, "
-                                      "so this may be a change over time")
+        # a period not stated: the figures are taken as of publication (sources close in time)
         return _same_finding("cross_source", "inconsistent", a, b, miss,
                              note="(the period of one of them is not stated; taken as of publication)")
     if meets and a.q.value is not None and a.q.value == b.q.value and lex.is_related(a.metric, b.metric):

@@ -259,6 +259,13 @@ def check_average(fs: list[Fact], lex: Lexicon) -> list[Finding]:
 
 # -- sums of parts -----------------------------------------------------------------------------
 
+def _part_placed(part: Fact, whole: Fact) -> bool:
+    """Where news puts the parts of a whole: in its sentence, or just after it (总……。其中……)."""
+    if part.sentence is not None and part.sentence == whole.sentence:
+        return True
+    return whole.q.end <= part.q.start <= whole.q.end + int(rules()["parts_window"])
+
+
 def check_parts(fs: list[Fact], lex: Lexicon) -> list[Finding]:
     out = []
     for w in fs:
@@ -270,6 +277,7 @@ def check_parts(fs: list[Fact], lex: Lexicon) -> list[Finding]:
                 cands = [
                     f for f in fs
                     if f is not w and f.metric == key and f.comparison is None and not f.is_rate
+                    and _part_placed(f, w)
                     and f.modality == w.modality and units_compatible(f, w)
                     and (f.subject == w.subject or (f.subject is None and f.sentence == w.sentence))
                     and (same_period(f.period, w.period) or (f.period is None and w.period is None))
