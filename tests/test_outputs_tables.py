@@ -97,6 +97,15 @@ def test_tables_keep_values_and_keys(tmp_path):
     assert got == [("arithmetic", "consistent", recs[0].id, 3, 0, None),
                    ("arithmetic", "inconsistent", recs[0].id, 2, 3, 75.9),
                    ("cross_source", "unverifiable", None, 2, 4, None)]
+    # the view gives each figure the verdict figure_verdicts() gives it
+    from zhclaims.outputs.tables import figure_verdicts
+
+    view = {(a, q): v for a, q, v in con.execute("SELECT article_id, quantity, verdict FROM figure_verdicts").fetchall()}
+    assert view == figure_verdicts(fs) and view[(recs[0].id, 2)] == "inconsistent"
+    joined = con.execute("""SELECT c.surface, coalesce(v.verdict, 'unchecked') FROM claims c
+        LEFT JOIN figure_verdicts v ON v.article_id = c.article_id AND v.quantity = c.quantity
+        WHERE c.surface IN ('105万台', '27%') ORDER BY c.surface""").fetchall()
+    assert joined == [("105万台", "inconsistent"), ("27%", "unchecked")]
     text = con.execute("SELECT text FROM articles WHERE article_id = ?", [recs[1].id]).fetchone()[0]
     assert text == HOSTILE_TEXT
     con.close()

@@ -324,7 +324,8 @@ class ParquetWriter(TableWriter):
 
 
 class DuckDBWriter(TableWriter):
-    """``out.duckdb``: one database with the six tables, appended batch by batch."""
+    """``out.duckdb``: one database with the six tables, appended batch by batch, and a view
+    ``figure_verdicts`` (article_id, quantity, verdict, findings) to join onto ``claims``."""
 
     def _open(self) -> None:
         import duckdb
@@ -345,6 +346,15 @@ class DuckDBWriter(TableWriter):
             self._con.unregister("zhclaims_batch")
 
     def _finish(self) -> None:
+        # a figure's verdict over the findings naming it, as figure_verdicts() gives it
+        self._con.execute("""
+            CREATE VIEW figure_verdicts AS
+            SELECT fig.article AS article_id, fig.quantity AS quantity,
+                   arg_min(verdict, CASE verdict WHEN 'inconsistent' THEN 0 WHEN 'consistent' THEN 1
+                                                 WHEN 'unverifiable' THEN 2 ELSE 3 END) AS verdict,
+                   list("index" ORDER BY "index") AS findings
+            FROM (SELECT "index", verdict, unnest(claims) AS fig FROM findings)
+            GROUP BY fig.article, fig.quantity""")
         self._con.execute("CHECKPOINT")
         self._con.close()
         _replace(self._tmp, self.path)
