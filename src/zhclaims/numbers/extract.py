@@ -130,6 +130,10 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
     if unit is not None and _LATIN.match(unit.written) and cut + len(unit.written) < hi \
             and _LATIN.match(norm[cut + len(unit.written)]):
         return None  # 50mgx, 5Gbps read as letters: a code or a unit we do not know
+    if unit is not None and unit.written == "个":
+        p = cut + 1 + (cut + 1 < hi and norm[cut + 1] in "多半余来")
+        if t.starting_at("not_after", norm, p, hi):
+            return None  # 3个多小时, 两个半月: a duration (the times stage's)
     a = _Atom(s, cut, num, cut)
     if s - 2 >= lo and norm.startswith("零下", s - 2):  # 零下269摄氏度
         _negate(num)
