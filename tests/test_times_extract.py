@@ -208,6 +208,9 @@ GUARDS = [
     ("提前31小时建成", ["31小时"]),
     ("雪龙2号首航南极", []),
     ("在10年的时间里", ["10年"]),
+    ("时间从13年缩短到两天", ["13年", "两天"]),
+    ("在村里干上20多天", ["20多天"]),
+    ("辗转3个多小时来到重庆", ["3个多小时"]),
     ("下周日本央行将议息", ["下周"]),
 ]
 
@@ -215,6 +218,11 @@ GUARDS = [
 @pytest.mark.parametrize("text,surfaces", GUARDS)
 def test_guard_rails(text, surfaces):
     assert [t.text for t in extract_times(text, PUB)] == surfaces
+
+
+def test_approximate_counts_have_no_duration():
+    assert [(t.text, t.duration) for t in extract_times("再过十年八年，两三个月后", PUB)] == [
+        ("十年八年", None), ("两三个月后", None)]
 
 
 def test_two_digit_year_needs_context():

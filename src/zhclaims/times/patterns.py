@@ -42,8 +42,7 @@ def _point_pieces(p: str) -> dict:
     ctx_after = r"(?=\s?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月|[上下前后]半年|第?[一二三四]季度|Q[1-4]|底|初|末|奥运))"
     year2 = (
         rf"(?:(?P<{p}y2>(?<![\d.])\d{{2}}(?![\d.])|[{CN_D}]{{2}})\s?年{ctx_after}"
-        rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年"
-        rf"|(?<=[于从自])(?P<{p}y2>\d{{2}})\s?年)"  # not 在10年的时间里
+        rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年)"  # not 在10年的时间里, 从13年缩短到两天
     )
     yrel = rf"(?<![马早晚向往迎带到出回原未])(?P<{p}yrel>{alt(w['years'])})(?!度)"  # not 马上一年, 迎来年度
     year = rf"(?:{year4}|{year2}|{yrel})"
@@ -140,9 +139,13 @@ def _duration() -> str:
     # a second unit (8天20小时); a bare 月 or 日 there is a date (三年五月), not a length
     units2 = alt(u for u in w["units"] if u not in ("月", "日", "周年"))
     extra = rf"(?:又?(?P<n2>\d{{1,3}}|[{CN_N}]{{1,4}})\s?个?(?P<u2>{units2})){{0,2}}"
-    # 提前31小时, 目前, 此后: the prefix's character belongs to the word before
-    pre = rf"(?:(?<![最以之提目此日当眼向空史跟面门超领马])(?P<dpre>{alt(w['duration_prefixes'])}))?"
-    suf = rf"(?P<dsuf>{alt(w['duration_suffixes'])})?"
+    # 提前31小时, 目前, 此后: the prefix's character belongs to the word before; a one-character
+    # prefix after another word is part of it (干上20多天) unless that word ends a date or a phrase
+    long_pre = [x for x in w["duration_prefixes"] if len(x) > 1]
+    short_pre = [x for x in w["duration_prefixes"] if len(x) == 1]
+    pre = (rf"(?:(?<![最以之提目此日当眼向空史跟面门超领马])(?P<dpre>{alt(long_pre)})"
+           rf"|(?:(?<!\p{{Han}})|(?<=[年月的在是这那和与及、为]))(?P<dpre>{alt(short_pre)}))?")
+    suf = rf"(?:(?P<dsuf>{alt(w['duration_suffixes'])})(?<!来(?=[到自说看讲访])))?"  # not 3个多小时来到
     return rf"{pre}{one}{extra}{suf}"
 
 

@@ -376,6 +376,8 @@ def duration_iso(amount: float | None, unit: str, time_unit: bool, parts=()) -> 
     order = {(u, t): i for i, (u, t) in enumerate((("Y", False), ("Q", False), ("M", False), ("W", False), ("D", False),
                                                    ("H", True), ("M", True), ("S", True)))}
     items.sort(key=lambda x: order.get((x[1], x[2]), 9))  # ISO order: 两天又一个月 is P1M2D
+    if len({(u, t) for _, u, t in items}) < len(items):
+        return None  # 十年八年: an approximate count, not a sum
     date, time = "", ""
     for amt, u, t in items:
         if amt is None:
