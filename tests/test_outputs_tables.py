@@ -232,3 +232,20 @@ def test_memory_does_not_grow_with_the_corpus(tmp_path, suffix):
     peak(50)  # first use imports and sets up (pyarrow.parquet, duckdb): not counted
     small, large = peak(200), peak(2000)  # both flush many batches; the large run holds no more
     assert large < 1.5 * small, (small, large)
+
+
+def test_check_cli_tables_hold_records_and_findings(tmp_path, capsys):
+    """`zhclaims check corpus/ -o X`: .jsonl holds the findings, the table formats hold records and
+    findings, and every format agrees with extract's records + check's findings."""
+    from zhclaims.cli import main
+
+    assert main(["extract", str(CORPUS), "-o", str(tmp_path / "records.jsonl")]) == 0
+    assert main(["check", str(CORPUS), "-o", str(tmp_path / "findings.jsonl")]) == 0
+    want = jsonl_counts(tmp_path / "records.jsonl", tmp_path / "findings.jsonl")
+    assert want["articles"] == 2 and want["claims"] > 0
+    for ext in (".parquet", ".duckdb", ".csv"):
+        assert main(["check", str(CORPUS), "-o", str(tmp_path / f"all{ext}")]) == 0
+    capsys.readouterr()
+    assert parquet_counts(tmp_path / "all.parquet") == want
+    assert duckdb_counts(tmp_path / "all.duckdb") == want
+    assert pacsv.read_csv(tmp_path / "all.csv").num_rows == want["claims"]

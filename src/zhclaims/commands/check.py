@@ -14,7 +14,7 @@ from pathlib import Path
 from ..checks import check_across, check_article, default_lexicon
 from ..errors import InputError
 from ..model import Article
-from ..outputs import open_writer
+from ..outputs import JsonlWriter, open_writer
 from ..pipeline import Pipeline
 from ..read import RunSummary
 from ..run import process
@@ -25,7 +25,9 @@ HELP = "check the figures within each article and across articles (findings as J
 
 def add_arguments(p) -> None:
     add_input_arguments(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="output file (.jsonl); default: JSON Lines on stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="output file: .jsonl (findings); .parquet, .duckdb (the six tables: records and findings), "
+                        ".csv (claims); default: findings as JSON Lines on stdout")
     p.add_argument("--within-only", action="store_true", help="check each article on its own, not across articles")
 
 
@@ -75,6 +77,8 @@ def run(args) -> int:
     summary.counts.update({"figures": 0})
     lex = default_lexicon()
     writer = open_writer(args.output)
+    # table outputs (.parquet, .duckdb, .csv) hold the records beside the findings
+    with_records = not isinstance(writer, JsonlWriter)
     counts = {"relations checked": 0, "consistent": 0, "inconsistent": 0, "unverifiable": 0}
 
     def emit(findings):
@@ -92,6 +96,8 @@ def run(args) -> int:
                 summary.errors.append(InputError(art.origin or art.id, None, "E900", f"check failed: {type(exc).__name__}: {exc}"))
                 continue
             emit(found)
+            if with_records:
+                writer.write(art)
             if not args.within_only:
                 kept.append(art)
         if len(kept) > 1:
