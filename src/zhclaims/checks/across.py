@@ -154,7 +154,7 @@ def _compare(a: Fact, b: Fact, lex: Lexicon, ambiguous: set = frozenset()) -> Fi
         return Finding(
             kind="cross_source", relation="related", verdict="unverifiable", claims=[a.ref, b.ref],
             expected=_signed_value(a), stated=_signed_value(b),
-            explanation=explain.related(a.q.text, a.metric_text or a.metric, b.q.text, b.metric_text or b.metric),
+            explanation=explain.related(a.label, a.metric_text or a.metric, b.label, b.metric_text or b.metric),
             expected_interval=a.signed_iv.as_tuple(), stated_interval=b.signed_iv.as_tuple(), miss=0.0,
             evidence=_evidence(a, b))
     return None

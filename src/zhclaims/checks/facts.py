@@ -55,6 +55,17 @@ class Fact:
         return self.iv.hi - self.iv.lo
 
     @property
+    def label(self) -> str:
+        """The figure as the article writes it, with a hedge just before it: 近60万台, 超100%."""
+        if (self.q.qualifier or "eq") == "eq":
+            return self.q.text
+        before = self.article.text[max(0, self.q.start - 2):self.q.start]
+        for w in sorted(rules()["display_hedges"], key=len, reverse=True):
+            if before.endswith(w):
+                return w + self.q.text
+        return self.q.text
+
+    @property
     def listed(self) -> bool:
         """The figure is one of a list or a part (分别……, 其中……) in its sentence."""
         start = self.sentence[0] if self.sentence else max(0, self.q.start - 30)

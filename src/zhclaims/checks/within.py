@@ -131,7 +131,7 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
             missing = "the same measure a year earlier" if c.comparison == "yoy" else "the value it is compared with"
             out.append(Finding(
                 kind="arithmetic", relation="growth", verdict="unverifiable", claims=[b.ref, c.ref],
-                expected=None, stated=_signed_value(c), explanation=explain.growth_missing(b.q.text, c.q.text, missing),
+                expected=None, stated=_signed_value(c), explanation=explain.growth_missing(b.label, c.label, missing),
                 stated_interval=c.signed_iv.as_tuple(), evidence=_evidence(b, c)))
             continue
         best = None
@@ -162,7 +162,7 @@ def check_growth(fs: list[Fact], lex: Lexicon, revised: list[tuple[Iv, Iv, set]]
         out.append(Finding(
             kind="arithmetic", relation="growth", verdict=verdict, claims=[a.ref, b.ref, c.ref],
             expected=_mid(exp), stated=_signed_value(c),
-            explanation=explain.growth(verdict, a.q.text, b.q.text, c.q.text, exp, c.signed_iv, miss, unit,
+            explanation=explain.growth(verdict, a.label, b.label, c.label, exp, c.signed_iv, miss, unit,
                                        target=c.modality in ("target", "plan", "forecast"), down=c.direction == "down"),
             expected_interval=exp.as_tuple() if exp else None, stated_interval=c.signed_iv.as_tuple(), miss=miss,
             evidence=_evidence(a, b, c), arithmetic=arith))
@@ -250,7 +250,7 @@ def check_average(fs: list[Fact], lex: Lexicon) -> list[Finding]:
         out.append(Finding(
             kind="arithmetic", relation="average", verdict=verdict, claims=[t.ref, m.ref],
             expected=_mid(exp), stated=float(m.q.value) if m.q.value is not None else None,
-            explanation=explain.average(verdict, t.q.text, n or 0, m.q.text, exp, m.iv, miss, _unit(m)),
+            explanation=explain.average(verdict, t.label, n or 0, m.label, exp, m.iv, miss, _unit(m)),
             expected_interval=exp.as_tuple() if exp else None, stated_interval=m.iv.as_tuple(), miss=miss,
             evidence=_evidence(t, m),
             arithmetic=f"{fmt_number(_point(t))} / {n} = {fmt_number(_point(t) / n)}" if n else None))
@@ -293,7 +293,7 @@ def check_parts(fs: list[Fact], lex: Lexicon) -> list[Finding]:
                     out.append(Finding(
                         kind="arithmetic", relation="sum", verdict="unverifiable", claims=[w.ref, *(f.ref for f in found)],
                         expected=None, stated=float(w.q.value) if w.q.value is not None else None,
-                        explanation=explain.parts_missing(w.q.text, [f.q.text for f in found], missing),
+                        explanation=explain.parts_missing(w.label, [f.label for f in found], missing),
                         stated_interval=w.iv.as_tuple(), evidence=_evidence(w, *found)))
                 continue
             exp = total([f.iv for f in found])
@@ -301,7 +301,7 @@ def check_parts(fs: list[Fact], lex: Lexicon) -> list[Finding]:
             out.append(Finding(
                 kind="arithmetic", relation="sum", verdict=verdict, claims=[w.ref, *(f.ref for f in found)],
                 expected=_mid(exp), stated=float(w.q.value) if w.q.value is not None else None,
-                explanation=explain.parts_sum(verdict, w.q.text, [f.q.text for f in found], exp, w.iv, miss, _unit(w)),
+                explanation=explain.parts_sum(verdict, w.label, [f.label for f in found], exp, w.iv, miss, _unit(w)),
                 expected_interval=exp.as_tuple(), stated_interval=w.iv.as_tuple(), miss=miss,
                 evidence=_evidence(w, *found),
                 arithmetic=" + ".join(fmt_number(_point(f)) for f in found) + f" = {fmt_number(sum(_point(f) for f in found))}"))
@@ -464,7 +464,7 @@ def _same_finding(kind: str, verdict: str, a: Fact, b: Fact, miss: float | None,
     return Finding(
         kind=kind, relation="same_figure", verdict=verdict, claims=[a.ref, b.ref],
         expected=_signed_value(a), stated=_signed_value(b),
-        explanation=explain.same_figure(verdict, a.q.text, b.q.text, a.signed_iv, b.signed_iv, miss, unit,
+        explanation=explain.same_figure(verdict, a.label, b.label, a.signed_iv, b.signed_iv, miss, unit,
                                         across=kind == "cross_source", note=note),
         expected_interval=a.signed_iv.as_tuple(), stated_interval=b.signed_iv.as_tuple(), miss=miss,
         evidence=_evidence(a, b),
