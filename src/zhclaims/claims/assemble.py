@@ -181,6 +181,7 @@ class Assembler:
         self._sent: dict[int, _Sentence] = {}
         self._main_org: str | None | bool = False
         self.comparison_at: dict[int, str | None] = {}  # figure start -> its comparison
+        self.direction_at: dict[int, str | None] = {}  # figure start -> its direction
         self.paragraph_subject: dict[int, Mention] = {}  # paragraph index -> last subject named
         self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
 
@@ -416,7 +417,12 @@ class Assembler:
         comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality)
         if comparison is None and prev_q is not None and direction is None and self._is_new_level(prev_end, q):
             comparison = self.comparison_at.get(prev_q.start)  # 比例由56%提高到58%: the same measure
+        if prev_q is not None and comparison is None and direction is None and not base \
+                and self.norm[prev_end:q.start] in self.cues.enumeration and prev_q.start in self.comparison_at:
+            # 同比分别上升52.7%、123.3%: the second of a list reads like the first
+            comparison, direction = self.comparison_at[prev_q.start], self.direction_at.get(prev_q.start)
         self.comparison_at[q.start] = comparison
+        self.direction_at[q.start] = direction
         subject = self._subject(q, S, clause, metric)
         if modality == "actual" and not base and self._unfinished(period, clause, metric) and not self._to_date(clause):
             modality = "target" if subject is not None and subject.kind == "org" else "forecast"

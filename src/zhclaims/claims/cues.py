@@ -61,6 +61,7 @@ class Cues:
     direction_gap: regex.Pattern
     to_level: tuple[str, ...]
     direction_after_gap: tuple[str, ...]
+    enumeration: tuple[str, ...]
     percent_growth_default: str | None
     amount_change_default: str | None
     modality_left: Lexicon
@@ -139,6 +140,7 @@ def cues() -> Cues:
             direction_gap=regex.compile("(?:" + "|".join(regex.escape(w) for w in gap_words) + ")*+"),
             to_level=tuple(d["to_level"]),
             direction_after_gap=tuple(sorted(d["direction_after_gap"], key=len, reverse=True)),
+            enumeration=tuple(d.get("enumeration") or ()),
             percent_growth_default=d.get("percent_growth_default"),
             amount_change_default=d.get("amount_change_default"),
             modality_left=Lexicon.of({"_none": mod.get("not_cues") or [], **{k: (mod[k] or {}).get("left") or [] for k in prio}}),
