@@ -28,7 +28,7 @@ from .tables import Tables, Unit, tables
 _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌"
 _CN_DIGIT = "零〇一二两三四五六七八九"
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?"
-_RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}]))++(?:[多余来几][十百千万亿]*+)?"
+_RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}])|(?<=[0-9]) (?=[万亿]))++(?:[多余来几][十百千万亿]*+)?"
 _FIRST = rf"[0-9{_CN}数几上翻过超半对]"
 _CANDIDATE = regex.compile(
     rf"(?={_FIRST})(?:(?P<pw>(?:百分之|千分之)(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}0-9]))++"
@@ -327,7 +327,9 @@ def _keep(a: _Atom, norm: str) -> bool:
     n = a.num
     unit = a.merged[0].unit if a.merged and a.merged[0].unit is not None else a.unit
     if unit is not None:
-        if n.single_digit or (n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000)):
+        if n.chinese_only and a.num_end - a.start == 1 and n.value in (100, 1000, 10000, 100000000):
+            return a.hedge_before is not None and unit.kind in ("measure", "currency")  # 近万元, not 亿元 alone
+        if n.single_digit:
             return unit.kind in ("percent", "multiple", "measure", "currency") and unit.written != "度"
         numeral = norm[a.start:a.num_end]
         if unit.kind == "noun" and n.chinese_only and (not any(c in "万亿" for c in numeral)
@@ -371,6 +373,9 @@ def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
 def _restore_commas(text: str, norm: str, lo: int, hi: int) -> str:
     parts, pos = [norm[:lo]], lo
     for m in _FULLWIDTH_COMMA.finditer(text, lo, hi):
+        i = m.start()
+        if i > lo and i + 1 < hi and "０" <= text[i - 1] <= "９" and "０" <= text[i + 1] <= "９":
+            continue  # ５２０，９２４ in full-width text: a thousands separator after all
         parts.append(norm[pos:m.start()])
         parts.append("，")
         pos = m.end()

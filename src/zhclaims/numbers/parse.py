@@ -226,6 +226,8 @@ def parse_numeral(s: str) -> Number | None:
     not one. ``s`` should be normalized (half-width, simplified); ``parse_number`` does that."""
     if not s or len(s) > MAX_LEN:
         return None
+    if " " in s:  # 500 亿 (a space before the multiplier)
+        s = s.replace(" ", "")
     neg = False
     if s[0] in "-负":
         neg, s = True, s[1:].lstrip()
