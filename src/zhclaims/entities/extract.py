@@ -88,6 +88,8 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
                 ambiguous.append((s, e, entry))
             else:
                 cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 3))
+    cands.extend(_teams(norm, cands))
+    cands.extend(_place_orgs(view, cands))
     by_sentence: dict[int, list[Cand]] = {}
     for c in cands:
         by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
@@ -113,6 +115,53 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
             cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
     chosen = resolve(cands, model, view)
     return _name(article, view, chosen)
+
+
+def _teams(norm: str, cands: list[Cand]) -> list[Cand]:
+    """A country, province or city right before 队/男篮/女排 ... is a team (中国队, 辽宁男篮)."""
+    out = []
+    suffixes = sorted(gazetteers.rules()["team_suffixes"], key=len, reverse=True)
+    for c in cands:
+        if c.label != "GPE":
+            continue
+        for suf in suffixes:
+            if norm.startswith(suf, c.end):
+                out.append(Cand(c.start, c.end + len(suf), "ORG", None, "rule", 3))
+                break
+    return out
+
+
+def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
+    """A place, up to six characters, then an organisation word, ending on a jieba boundary:
+    北京市文化局, 中国现代文学馆 (the place alone would be a wrong, partial mention)."""
+    norm = view.norm
+    r = gazetteers.rules()
+    sufs = r["place_org_suffixes"]
+    never = r["model_filter"]["never_inside"]
+    last_chars = {x[-1] for x in sufs}
+    out = []
+    for c in cands:
+        if c.label != "GPE" or c.source != "gazetteer":
+            continue
+        i = view.sentence_index(c.start)
+        if i is None:
+            continue
+        stop = min(c.end + 8, view.sentences[i].end)
+        j = c.end
+        ends = []
+        while j < stop and "\u4e00" <= norm[j] <= "\u9fff" and norm[j] not in never and not rules.is_function_char(norm[j]) or (
+                j < stop and norm[j] in last_chars):
+            if norm[j] in last_chars and any(norm.startswith(x, j + 1 - len(x)) and j + 1 - len(x) >= c.end for x in sufs):
+                ends.append(j + 1)
+            j += 1
+        if not ends:
+            continue
+        sent = view.sentences[i]
+        bounds = {b for span in view.tokens(sent.start, sent.end) for b in span}
+        good = [e for e in ends if e in bounds and e - c.start <= 12]
+        if good:
+            out.append(Cand(c.start, max(good), "ORG", None, "rule", 2))
+    return out
 
 
 def _enumerated(norm: str, s: int, e: int, firm: list[Cand]) -> bool:
@@ -141,7 +190,9 @@ def plausible(m: Cand, norm: str, firm: list[Cand]) -> bool:
         if len(surface) == 2:
             return n < f["rare_word_freq"] and rules.starts_with_surname(surface)
         return rules.starts_with_surname(surface) or n < f["common_word_freq"] or "·" in surface
-    if n >= f["common_word_freq"] or rules.is_function_char(surface[-1]):
+    if n >= f["common_word_freq"] or rules.is_function_char(surface[-1]) or any(c in f["never_inside"] for c in surface):
+        return False
+    if len(surface) > f["max_org_length"]:
         return False
     if surface.isascii() and len(surface) <= 4 and surface.upper() == surface:
         return False  # SUV, CTC, MPV: abbreviations of things, not names
