@@ -112,8 +112,8 @@ def _kind_filter(kind: str):
     t = tables()
 
     def is_kind(q: Quantity) -> bool:
-        if kind == "percent":
-            return q.unit in ("%", "‰")
+        if kind == "percent":  # the suite counts percentage points as percents (六个百分点 = 6)
+            return q.unit in ("%", "‰", "个百分点")
         if kind == "currency":
             return q.currency is not None
         if kind == "measure":

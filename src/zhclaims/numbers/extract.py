@@ -26,7 +26,7 @@ from .parse import DIGITS, MAX_LEN, Number, parse_numeral, parse_percent_word, t
 from .tables import Tables, Unit, tables
 
 _CN = "零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌"
-_CN_DIGIT = "零〇一二两三四五六七八九"
+_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})++(?!,?[0-9])(?:\.[0-9]++)?|[0-9]++(?:\.[0-9]++)?"
 _RUN = rf"(?:[数几上](?=[十百千万亿]))?(?:{_ARABIC}|[{_CN}]|点(?=[{_CN_DIGIT}])|(?<=[0-9]) (?=[万亿]))++(?:[多余来几][十百千万亿]*+)?"
 _FIRST = rf"[0-9{_CN}数几上翻过超半对]"
