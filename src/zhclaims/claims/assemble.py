@@ -233,6 +233,8 @@ class Assembler:
                 continue
             kind = "org" if ent.label in ORG_LABELS else "place"
             taken.append((ent.start, ent.end))
+            if ent.name in c.media or ent.text in c.media:
+                continue  # a news outlet reports the figures
             if self._fits(ent.start, ent.end, kind):
                 out.append(Mention(ent.start, ent.end, ent.name, self.a.text[ent.start:ent.end], kind))
         for hs, he, label, word in c.references.finditer(n, s, e):
@@ -320,7 +322,8 @@ class Assembler:
 
     def main_org(self) -> str | None:
         if self._main_org is False:
-            self._main_org = main_organization(self.a)
+            got = main_organization(self.a)
+            self._main_org = None if got in self.cues.media else got
         return self._main_org  # type: ignore[return-value]
 
     # -------------------------------------------------------------- neighbours of a figure
@@ -616,6 +619,8 @@ class Assembler:
         lo = bisect_left(self.ent_starts, pos)
         for k in range(lo - 1, -1, -1):
             e = self.ents[k]
+            if e.name in self.cues.media or e.text in self.cues.media:
+                continue
             if e.label == "ORG" and self._fits(e.start, e.end, "org"):
                 return Mention(e.start, e.end, e.name, self.a.text[e.start:e.end], "org")
         name = self.main_org()

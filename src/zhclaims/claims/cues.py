@@ -81,6 +81,7 @@ class Cues:
     reporting_after: tuple[str, ...]
     reporting_before: tuple[str, ...]
     authority_suffixes: tuple[str, ...]
+    media: frozenset
     not_subject_before: tuple[str, ...]
     place_not_subject_before: tuple[str, ...]
     reference_after: tuple[str, ...]
@@ -160,6 +161,7 @@ def cues() -> Cues:
             reporting_after=tuple(d["reporting_after"]),
             reporting_before=tuple(d["reporting_before"]),
             authority_suffixes=tuple(d.get("authority_suffixes") or ()),
+            media=frozenset(d.get("media") or ()),
             not_subject_before=tuple(sorted(d["not_subject_before"], key=len, reverse=True)),
             place_not_subject_before=tuple(d["place_not_subject_before"]),
             reference_after=tuple(d["reference_after"]),
