@@ -55,3 +55,15 @@ def test_check_output_file_and_bad_row(tmp_path):
 def test_check_usage_errors():
     assert run().returncode == 2
     assert run("corpus/", "--published", "nonsense").returncode == 2
+
+
+def test_check_runs_extraction_on_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("乙汽车将年初定下的50万台年度销量目标，直接上调10万台至70万台。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("", encoding="utf-8")
+    r = run(str(tmp_path), "--published", "2026-02-10")
+    assert r.returncode == 1  # the empty file is named in the summary, the good one still checked
+    out = [json.loads(l) for l in r.stdout.decode().splitlines()]
+    assert [(f["relation"], f["verdict"]) for f in out] == [("sum", "inconsistent")]
+    assert [c["text"] for c in out[0]["claims"]] == ["50万台", "10万台", "70万台"]
+    err = r.stderr.decode()
+    assert "b.txt: [E003]" in err and "inconsistent: 1" in err
