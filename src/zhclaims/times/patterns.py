@@ -195,15 +195,20 @@ def _gate() -> str:
         vocab += list(h[k])
     starts = [x for x in vocab if x not in w["units"] or x in w["week_words"]]
     starts += list(w["week_prefixes"]) + list(w["duration_prefixes"])
-    first = set(CN_N + "百千几数多半自截直至到从由农正冬腊上本这今下Q") | {x[0] for x in starts}
-    first -= set("0123456789年")
-    # 年 opens only 年初, 年底 ...; a digit inside a number opens nothing
-    nian = _class({x[1] for x in starts if x[0] == "年" and len(x) > 1})
+    # characters after which anything may follow: numerals, prefixes, one-character words
+    free = set(CN_N + "百千几数多半自截直至到从由农正冬腊上本这今下Q") | {x for x in starts if len(x) == 1}
+    # other first characters open only their words (大 opens 大前天, 大年初一 ..., not 大家)
+    seconds: dict[str, set[str]] = {}
+    for x in starts:
+        if len(x) > 1 and x[0] not in free:
+            seconds.setdefault(x[0], set()).add(x[1])
+    pairs = "|".join(f"{regex.escape(c)}[{_class(nxt)}]" for c, nxt in sorted(seconds.items()))
     key = set(KEY_CHARS)
     for v in vocab:
         if not key & set(v):
             key.add(v[-1] if v[-1] not in "一二上下中" else v[0])
-    return (rf"(?=(?<![\d.])\d|[{_class(first)}]|年[{nian}])"
+    # a digit inside a number opens nothing
+    return (rf"(?=(?<![\d.])\d|[{_class(free - set('0123456789'))}]|{pairs})"
             rf"(?=[^\n]{{0,{GATE_WINDOW}}}?[{_class(key)}])")
 
 
