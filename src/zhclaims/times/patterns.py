@@ -133,7 +133,8 @@ def _duration() -> str:
     # not 第一年, 千年秀林, 几千年: a count starts with a digit or numeral, not with 百/千
     num = rf"(?<![第几数])(?P<n>(?<![\d.])\d{{1,3}}(?:\.\d{{1,2}})?(?![\d.])|(?![百千])[{CN_N}百千]{{1,5}}|几|数|多|半)"
     # 年份, 年级, 周岁, 天然气: the unit character starts another word
-    unit_guard = r"(?<!年(?=[份度级纪龄轻代货终薪会报]))(?<!周(?=[岁边围刊转期]))(?<!天(?=[然气空下津堂使文才]))(?<!月(?=[球亮光饼]))"
+    unit_guard = (r"(?<!年(?=[份度级纪龄轻代货终薪会报]|四季))(?<!周(?=[岁边围刊转期]))(?<!天(?=[然气空下津堂使文才]|到晚))"
+                  r"(?<!月(?=[球亮光饼]))")  # also the idioms 一年四季, 一天到晚
     one = rf"{num}\s?个?(?P<more>多|半)?\s?(?P<u>{units}){unit_guard}(?P<more2>多|半)?"
     # a second unit: 8天20小时, 一年又一个月21天 (up to three parts)
     # a second unit (8天20小时); a bare 月 or 日 there is a date (三年五月), not a length
