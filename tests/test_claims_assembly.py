@@ -180,6 +180,10 @@ CASES = [
      [("30.8万亿元", "元"), ("5.6%", "%")], [("2019年", "year", Y[2019])],
      [("央视", "ORG", "央视"), ("国务院", "ORG", "国务院")], "5.6%",
      dict(subject="中国", metric="revenue", comparison="yoy", direction="up")),
+    ("澳大利亚央行宣布，下调基准利率25个基点至3.5%。", [("25个基点", "个基点"), ("3.5%", "%")], [], [], "25个基点",
+     dict(metric="interest_rate", direction="down", comparison="change")),
+    ("澳大利亚央行宣布，下调基准利率25个基点至3.5%。", [("25个基点", "个基点"), ("3.5%", "%")], [], [], "3.5%",
+     dict(metric="interest_rate", direction=None)),
 ]
 
 

@@ -701,6 +701,9 @@ class Assembler:
                 return None
             if c.direction_gap.fullmatch(gap):
                 return best.label
+            m = word_pattern().match(gap)  # 下调基准利率25个基点: the metric between verb and figure
+            if m is not None and c.direction_gap.fullmatch(gap[m.end():]):
+                return best.label
         # a direction noun right after it: "76%的同比增长", "27%的同比增速"
         after = n[q.end:next_start]
         for g in c.direction_after_gap:
