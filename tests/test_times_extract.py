@@ -89,6 +89,11 @@ def test_bare_month_takes_the_paragraph_year():
     assert [(t.text, t.interval.start[:7]) for t in got] == [("2018年3月", "2018-03"), ("6月", "2018-06"), ("9月", "2019-09")]
 
 
+def test_month_range_not_over_is_last_years():
+    got = extract_times("1-12月，新能源汽车产销分别完成1000万辆。", "2026-01-20")
+    assert [(t.text, iv(t)) for t in got] == [("1-12月", (D("2025-01-01"), D("2026-01-01")))]
+
+
 def test_bare_month_just_ahead_or_planned_is_the_coming_one():
     got = extract_times("6月起实施新规。9月，新厂开工。计划9月投产。", "2020-05-20")
     assert [(t.text, t.interval.start[:7]) for t in got] == [("6月起", "2020-06"), ("9月", "2019-09"), ("9月", "2020-09")]

@@ -167,7 +167,7 @@ def _month_year(pt: Point, a: Anchor, env: Env) -> int:
     """The year of a bare month (12月, 3月到5月): the last one begun, unless the sentence speaks of
     plans or it is the month just ahead (6月前 in a late-May report)."""
     y = a.at.year
-    start = month_start(y, pt.month)
+    start = month_start(y, pt.month_to or pt.month)  # 1-12月 in January: the last month decides
     if start >= a.end:  # not begun yet this year
         if env.future or (start - a.at) <= SOON:
             return y
