@@ -63,9 +63,15 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
     for by_metric in groups.values():
         # an article that gives one measure several values for one period (or with no period) has
         # not told us which is the figure: a list of sub-measures under one coarse metric
-        ambiguous = {id(f) for fs in by_metric.values() for f in fs if any(
-            g.article is f.article and not g.iv.meets(f.iv)
-            and (g.period is None or f.period is None or same_period(g.period, f.period)) for g in fs)}
+        ambiguous = set()
+        for fs in by_metric.values():
+            per_article = defaultdict(list)
+            for f in fs:
+                per_article[id(f.article)].append(f)
+            for mine in per_article.values():
+                ambiguous.update(id(f) for f in mine if any(
+                    not g.iv.meets(f.iv) and (g.period is None or f.period is None or same_period(g.period, f.period))
+                    for g in mine))
         keys = sorted(by_metric)
         for i, m1 in enumerate(keys):
             for m2 in keys[i:]:
