@@ -43,6 +43,9 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _ARABIC_ONLY = regex.compile(r"[0-9.,]+")
 _FULLWIDTH_COMMA = regex.compile("，")
 _PHRASE_NUMERAL = frozenset(_CN + "多余几数")
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_CJK = regex.compile(r"[\u3400-\u9fff]")
+_GLUE = frozenset("到至和与或及以之的多余左上下来几")  # words that join a numeral to a range, list or hedge
 _SPACE = " \t"
 
 
@@ -267,8 +270,11 @@ def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
         s, e = m.span()
         if atoms and s < atoms[-1].end:
             continue  # inside the unit or hedge of the figure before (0.7个百分点 holds 百)
-        if not bare and e - s == 1 and m.group("run") and not norm[s].isdigit() and t.unit_at(norm, e) is None:
-            continue  # a lone 一/十/万 with no unit after it: never a figure, the common case
+        if e - s == 1 and m.group("run") and not norm[s].isdigit():
+            if norm[s] in _FINANCIAL:
+                continue  # 陆地, 队伍, 拾起: a lone financial digit is a word, never a number
+            if t.unit_at(norm, e) is None and (not bare or (e < hi and _CJK.match(norm[e]) and norm[e] not in _GLUE)):
+                continue  # a lone 一/十/万 with no unit after it (四川, 一看): never a figure
         a = _atom(m, norm, lo, hi, t, bare)
         if a is not None:
             atoms.append(a)
