@@ -94,6 +94,11 @@ def test_month_range_not_over_is_last_years():
     assert [(t.text, iv(t)) for t in got] == [("1-12月", (D("2025-01-01"), D("2026-01-01")))]
 
 
+def test_first_months_not_over_are_last_years():
+    got = extract_times("前11个月，新能源汽车产销增长。", "2026-01-20")
+    assert [(t.text, iv(t)) for t in got] == [("前11个月", (D("2025-01-01"), D("2025-12-01")))]
+
+
 def test_bare_month_just_ahead_or_planned_is_the_coming_one():
     got = extract_times("6月起实施新规。9月，新厂开工。计划9月投产。", "2020-05-20")
     assert [(t.text, t.interval.start[:7]) for t in got] == [("6月起", "2020-06"), ("9月", "2019-09"), ("9月", "2020-09")]

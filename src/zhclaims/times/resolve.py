@@ -427,6 +427,8 @@ def resolve_duration(spec: Spec, env: Env) -> tuple[str, Interval | None, bool]:
                 y = env.par_year if env.par_year is not None else (a.at.year if a else None)
                 if y is None:
                     return "duration", None, False
+                if env.par_year is None and n <= 12 and month_start(y, int(n)) >= a.end and not env.future:
+                    y -= 1  # 前11个月 in a January report: last year's
                 start = month_start(y, 1)
                 return "duration", Interval(iso(start), iso(add_months(start, int(n)))), True
             if u == "Y" and not spec.time_unit and float(n).is_integer():
