@@ -179,3 +179,15 @@ def test_fullwidth_digits_normalize_in_place():
     text = "销量达到１２３４５辆，增长１２．５％。"
     norm = normalize(text)
     assert len(norm) == len(text) and "12345" in norm and "12.5%" in norm
+
+
+def test_stray_nul_keeps_a_utf8_article(tmp_path):
+    text = ARTICLE_A.replace("来源", "来\x00源")
+    p = tmp_path / "nul.txt"
+    p.write_bytes(text.encode("utf-8"))
+    (art,) = list(read([p]))
+    assert isinstance(art, Article) and art.text == text
+    # while UTF-16 without a BOM (NUL in every other byte of ASCII) is still read as UTF-16
+    p.write_bytes(("Report 2026: " + ARTICLE_B).encode("utf-16-le"))
+    (art,) = list(read([p]))
+    assert art.text == "Report 2026: " + ARTICLE_B

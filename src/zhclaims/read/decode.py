@@ -102,7 +102,9 @@ def _detect(data: bytes) -> tuple[str, str]:
         if exc.reason == "unexpected end of data":  # valid UTF-8 up to a cut last character
             raise DecodeFailure("E005", "UTF-8 cut in the middle of a character") from exc
     else:
-        if b"\x00" not in data[:4096] and not _binaryish_text(text):
+        # valid UTF-8: text, unless NUL bytes say UTF-16 (every other byte of ASCII in UTF-16 is
+        # NUL); a stray NUL or two in a UTF-8 article keeps the article (the text keeps them too)
+        if _few_nuls(data) and not _binaryish_text(text):
             return text, "utf-8"
     if b"\x00" in data[:4096]:  # UTF-16 without BOM
         for enc in ("utf-16-le", "utf-16-be"):
@@ -122,6 +124,11 @@ def _detect(data: bytes) -> tuple[str, str]:
     if _binaryish_text(text) or not _plausible(text):
         raise DecodeFailure("E004", "decodes only to unlikely characters")
     return text, best.encoding
+
+
+def _few_nuls(data: bytes) -> bool:
+    sample = data[:4096]
+    return sample.count(0) <= len(sample) // 100
 
 
 def _binaryish(data: bytes) -> bool:
