@@ -184,6 +184,10 @@ CASES = [
      dict(metric="interest_rate", direction="down", comparison="change")),
     ("澳大利亚央行宣布，下调基准利率25个基点至3.5%。", [("25个基点", "个基点"), ("3.5%", "%")], [], [], "3.5%",
      dict(metric="interest_rate", direction=None)),
+    ("高技术制造业中长期贷款余额同比增长41.2%，比上年同期高21.2个百分点。", [("41.2%", "%"), ("21.2个百分点", "个百分点")],
+     [], [], "21.2个百分点", dict(comparison="yoy", direction="up")),
+    ("园区规划面积5平方公里，建成4.1万平方米厂房。", [("5平方公里", "平方公里"), ("4.1万平方米", "平方米")], [], [],
+     "4.1万平方米", dict(modality="actual")),
 ]
 
 

@@ -704,6 +704,11 @@ class Assembler:
             m = word_pattern().match(gap)  # 下调基准利率25个基点: the metric between verb and figure
             if m is not None and c.direction_gap.fullmatch(gap[m.end():]):
                 return best.label
+        # 比上年同期高21.2个百分点: a comparative after a base
+        left = n[prev_end:q.start]
+        for word in sorted(c.comparative, key=len, reverse=True):
+            if left.endswith(word) and c.other_base.search(left) is not None:
+                return c.comparative[word]
         # a direction noun right after it: "76%的同比增长", "27%的同比增速"
         after = n[q.end:next_start]
         for g in c.direction_after_gap:

@@ -62,6 +62,7 @@ class Cues:
     to_level: tuple[str, ...]
     direction_after_gap: tuple[str, ...]
     enumeration: tuple[str, ...]
+    comparative: dict
     percent_growth_default: str | None
     amount_change_default: str | None
     modality_left: Lexicon
@@ -118,6 +119,9 @@ def cues() -> Cues:
         for k in d["direction"]:
             if k not in DIRECTIONS:
                 raise _bad(f"unknown direction {k!r}")
+        for k in (d.get("comparative") or {}).values():
+            if k not in DIRECTIONS:
+                raise _bad(f"unknown direction {k!r}")
         gap_words = sorted(d["direction_gap"], key=len, reverse=True)
         unit_kinds: dict[str, str] = {}
         for kind, units in d["unit_kinds"].items():
@@ -142,6 +146,7 @@ def cues() -> Cues:
             to_level=tuple(d["to_level"]),
             direction_after_gap=tuple(sorted(d["direction_after_gap"], key=len, reverse=True)),
             enumeration=tuple(d.get("enumeration") or ()),
+            comparative={str(k): str(v) for k, v in (d.get("comparative") or {}).items()},
             percent_growth_default=d.get("percent_growth_default"),
             amount_change_default=d.get("amount_change_default"),
             modality_left=Lexicon.of({"_none": mod.get("not_cues") or [], **{k: (mod[k] or {}).get("left") or [] for k in prio}}),
