@@ -1,6 +1,7 @@
 """``zhclaims extract``: articles to records (JSON Lines to stdout or -o FILE)."""
 from __future__ import annotations
 
+from ..errors import UsageError
 from ..outputs import open_writer
 from ..pipeline import Pipeline
 from ..read import RunSummary
@@ -34,13 +35,16 @@ def run(args) -> int:
     if args.dask:
         return _run_dask(args, published, jobs, summary)
     skip_ids = None
-    if args.resume:
-        writer = resume_writer(args.output, include_text=not args.no_text)
-        skip_ids = writer.existing_ids
-        if writer.dropped_lines:
-            summary.add("output lines dropped (not whole records)", writer.dropped_lines)
-    else:
-        writer = open_writer(args.output, include_text=not args.no_text)
+    try:
+        if args.resume:
+            writer = resume_writer(args.output, include_text=not args.no_text)
+            skip_ids = writer.existing_ids
+            if writer.dropped_lines:
+                summary.add("output lines dropped (not whole records)", writer.dropped_lines)
+        else:
+            writer = open_writer(args.output, include_text=not args.no_text)
+    except OSError as exc:  # the folder does not exist, is not writable ...: a usage error, no traceback
+        raise UsageError("E104", detail=f"{args.output}: {exc.strerror or exc}") from exc
     try:
         with interrupt_on_sigterm():
             records = process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars,
@@ -58,7 +62,12 @@ def run(args) -> int:
         writer.abort()  # a failing run leaves the previous output as it was
         print_summary(summary)
         raise
-    writer.close()
+    try:
+        writer.close()
+    except OSError as exc:  # disk full at the end: the previous output stays as it was
+        writer.abort()
+        print_summary(summary)
+        raise UsageError("E104", detail=f"{args.output}: {exc.strerror or exc}") from exc
     print_summary(summary)
     return summary.exit_status()
 
