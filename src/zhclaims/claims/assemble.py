@@ -182,6 +182,7 @@ class Assembler:
         self._main_org: str | None | bool = False
         self.comparison_at: dict[int, str | None] = {}  # figure start -> its comparison
         self.direction_at: dict[int, str | None] = {}  # figure start -> its direction
+        self.last_target_metric: Ref | None = None
         self.paragraph_subject: dict[int, Mention] = {}  # paragraph index -> last subject named
         self.sentence_metric: dict[int, Ref] = {}  # sentence index -> metric of its last figure
 
@@ -415,8 +416,12 @@ class Assembler:
         if metric is None and direction is not None and self._unit_kind(q) == "percent":
             # a growth rate of the figure talked about
             metric = self._paragraph_metric_word(q, si)
+        if metric is None and modality == "target" and self.last_target_metric is not None:
+            metric = self.last_target_metric  # "105万台的年度目标": the target the article talks about
         if metric is not None:
             self.sentence_metric[si] = metric
+            if modality == "target":
+                self.last_target_metric = metric
         comparison = None if base else self._comparison(q, S, clause, prev_end, next_start, prev_q, period, direction, metric, modality)
         if comparison is None and prev_q is not None and direction is None and self._is_new_level(prev_end, q):
             comparison = self.comparison_at.get(prev_q.start)  # 比例由56%提高到58%: the same measure
