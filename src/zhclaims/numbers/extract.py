@@ -56,7 +56,6 @@ class _Atom:
     num: Number
     num_end: int  # end of the numeral
     unit: Unit | None = None
-    unit_text: str | None = None
     mult_suffix: str = ""  # 万, 亿 ... written after Arabic digits
     arabic_plain: bool = False  # Arabic digits and nothing else
     hedge_before: str | None = None
@@ -92,7 +91,7 @@ def _split_multiplier(norm: str, s: int, e: int, t: Tables) -> tuple[int, Unit |
     return e, t.unit_at(norm, e)
 
 
-def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None:
+def _atom(m, norm: str, lo: int, hi: int, t: Tables) -> _Atom | None:
     s, e = m.span()
     if m.group("pw"):
         num = parse_percent_word(m.group("pw"))
@@ -100,7 +99,6 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
             return None
         a = _Atom(s, e, num, e)
         a.unit = t.units.get(num.unit) if num.unit in t.units else Unit(num.unit, "percent", num.unit)
-        a.unit_text = ""
         return _hedges(a, norm, lo, hi, t)
     if e - s > MAX_LEN:
         return None
@@ -150,16 +148,13 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables, bare: bool) -> _Atom | None
         a.mult_suffix = text[k:]
     if unit is not None:
         a.unit = unit
-        a.unit_text = unit.written
         a.end = cut + len(unit.written)
-        if unit.written == "成" and a.end < hi and norm[a.end] in "一二三四五六七八九" and num.value is not None and num.value < 10:
-            # 九成五 = 95%
-            a.num = Number(num.value * 10 + Decimal("一二三四五六七八九".index(norm[a.end]) + 1), None, None,
-                           Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
+        nxt = norm[a.end] if a.end < hi else ""
+        if unit.written == "成" and nxt and nxt in "一二三四五六七八九半" and num.value is not None and num.value < 10:
+            # 九成五 = 95%, 三成半 = 35%
+            extra = 5 if nxt == "半" else DIGITS[nxt]
+            a.num = Number(num.value * 10 + extra, None, None, Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
             a.end += 1
-        elif unit.written == "成" and a.end < hi and norm[a.end] == "半" and num.value is not None and num.value < 10:
-            a.num = Number(num.value * 10 + 5, None, None, Decimal("0.5"), unit="%", chinese_only=num.chinese_only)
-            a.end += 1  # 三成半 = 35%
         elif unit.kind in ("measure", "currency") and a.end < hi and norm[a.end] == "半" and num.value is not None \
                 and num.value == num.value.to_integral_value():
             num.value += Decimal("0.5")  # 一吨半, 两米半
@@ -275,7 +270,7 @@ def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
                 continue  # 陆地, 队伍, 拾起: a lone financial digit is a word, never a number
             if t.unit_at(norm, e) is None and (not bare or (e < hi and _CJK.match(norm[e]) and norm[e] not in _GLUE)):
                 continue  # a lone 一/十/万 with no unit after it (四川, 一看): never a figure
-        a = _atom(m, norm, lo, hi, t, bare)
+        a = _atom(m, norm, lo, hi, t)
         if a is not None:
             atoms.append(a)
     return atoms
