@@ -61,8 +61,8 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                 groups[_key(f)][f.metric].append(f)
     out: list[Finding] = []
     for by_metric in groups.values():
-        # an article that gives one measure several values for one period (or with no period) has
-        # not told us which is the figure: a list of sub-measures under one coarse metric
+        # an article that gives one measure several written values for one period (or with no
+        # period) has not told us which is the figure: maybe sub-measures under one coarse metric
         ambiguous = set()
         for fs in by_metric.values():
             per_article = defaultdict(list)
@@ -70,7 +70,8 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                 per_article[id(f.article)].append(f)
             for mine in per_article.values():
                 ambiguous.update(id(f) for f in mine if any(
-                    not g.iv.meets(f.iv) and (g.period is None or f.period is None or same_period(g.period, f.period))
+                    (g.q.value, g.iv) != (f.q.value, f.iv)
+                    and (g.period is None or f.period is None or same_period(g.period, f.period))
                     for g in mine))
         keys = sorted(by_metric)
         for i, m1 in enumerate(keys):
