@@ -247,7 +247,14 @@ class Assembler:
             kind = "org" if label == "organization" else "country"
             if not self._fits(hs, he, kind):
                 continue
-            name = self._resolve(self.a.text[hs:he])
+            if label == "world":
+                # 全球累计确诊病例: only when a metric follows closely (not 全球少有的车企)
+                near = word_pattern().search(n, he, min(e, he + 12))
+                if near is None or any(ch in _PUNCT for ch in n[he:near.start()]) or "的" in n[he:near.start()]:
+                    continue
+                name = c.world_name
+            else:
+                name = self._resolve(self.a.text[hs:he])
             if not name:
                 name = self.main_org() if kind == "org" else c.country_name
             if name:

@@ -79,6 +79,7 @@ class Cues:
     org_suffixes: tuple[str, ...]
     references: Lexicon  # word -> organization | country
     country_name: str
+    world_name: str
     reporting_after: tuple[str, ...]
     reporting_before: tuple[str, ...]
     authority_suffixes: tuple[str, ...]
@@ -129,7 +130,7 @@ def cues() -> Cues:
                 unit_kinds.setdefault(str(u), kind)
         refs = d["references"]
         for k in refs:
-            if k not in ("organization", "country"):
+            if k not in ("organization", "country", "world"):
                 raise _bad(f"unknown reference kind {k!r}")
         for k in (d.get("percent_growth_default"), d.get("amount_change_default")):
             if k is not None and k not in COMPARISONS:
@@ -163,6 +164,7 @@ def cues() -> Cues:
             org_suffixes=tuple(d.get("org_suffixes") or ()),
             references=Lexicon.of(refs),
             country_name=str(d["country_name"]),
+            world_name=str(d.get("world_name") or "全球"),
             reporting_after=tuple(d["reporting_after"]),
             reporting_before=tuple(d["reporting_before"]),
             authority_suffixes=tuple(d.get("authority_suffixes") or ()),
