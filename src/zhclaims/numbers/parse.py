@@ -14,7 +14,7 @@ the multiplier (59.66万 -> 50, 32059 -> 0.5); it is None where the words give n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import regex
 
@@ -428,9 +428,3 @@ def parse_number(s: str) -> Number | None:
             return got
     return None
 
-
-def safe_decimal(x) -> Decimal | None:
-    try:
-        return D(str(x))
-    except (InvalidOperation, ValueError):
-        return None
