@@ -11,6 +11,15 @@ Library API (the CLI is a thin layer over it):
 from __future__ import annotations
 
 import datetime as dt
+import os as _os
+import sys as _sys
+
+# The entity model multiplies small matrices, one article's windows at a time. OpenBLAS would
+# spread each product over every core and spin its threads between products: on two cores that
+# cost nine times the CPU of one thread (and starves --jobs workers). One BLAS thread, unless the
+# caller chose otherwise; ``BLAS_SINGLE`` says whether it holds (numpy not loaded before us).
+_os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+BLAS_SINGLE = _os.environ.get("OPENBLAS_NUM_THREADS") == "1" and "numpy" not in _sys.modules
 
 from .errors import InputError, ZhclaimsError
 from .model import Article, Claim, Entity, Finding, Quantity, Span, Time
