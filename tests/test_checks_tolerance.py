@@ -51,6 +51,12 @@ def test_figure_interval_table(surface, value, qual, before, lo, hi):
     assert math.isclose(iv.lo, lo, rel_tol=1e-6) and math.isclose(iv.hi, hi, rel_tol=1e-6), (iv, lo, hi)
 
 
+def test_doubling_words_are_loose():
+    iv = figure_interval(q("翻倍", 100, "%"))
+    assert iv.lo == pytest.approx(95) and iv.hi == pytest.approx(105)
+    assert figure_interval(q("翻倍", 100, "%", precision=0)).lo == 100  # the stage's precision wins
+
+
 def test_range_and_missing_value():
     iv = figure_interval(q("6万元至30万元", None, "元", "range", lower=60000, upper=300000))
     assert iv.lo < 60000 and iv.hi > 300000
@@ -88,6 +94,7 @@ def test_format_numbers():
 def test_data_files_load():
     tol = load_yaml("checks", "tolerance.yaml")
     assert set(tol["qualifiers"]) >= {"approx", "gt", "ge", "lt", "le"}
+    assert 0 <= tol["words"]["below"] < 1 and 0 <= tol["words"]["above"] < 1
     for band in [*tol["qualifiers"].values(), tol["near"]["band"]]:
         assert 0 <= band["below"] < 1 and 0 <= band["above"] < 1
     rel = load_yaml("checks", "relations.yaml")

@@ -165,6 +165,9 @@ def figure_interval(q: Quantity, text: str | None = None) -> Iv | None:
         return Iv(lo, hi)
     v = float(q.value)
     below, above = hedge_band(q, text)
+    if q.precision is None and not _NUM.search(q.text.translate(_FULLWIDTH)):
+        w = _rules()["words"]  # 翻倍: a word, not a measured figure
+        below, above = max(below, float(w["below"])), max(above, float(w["above"]))
     m = abs(v)
     qual = q.qualifier or "eq"
     if qual in ("gt", "ge") or (below == 0 and above > 0):
