@@ -257,9 +257,11 @@ def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
             names.append(c.name or canonical.place_name(surface))
         else:
             names.append(c.name or surface.strip())
-    # short forms of the article's organisations (零跑 for 零跑汽车) and their continuations (零跑国际)
+    # short forms of the article's organisations (零跑 for 零跑汽车) and their continuations (零跑国际);
+    # further mentions of the people already found
     orgs = Counter(n for c, n in zip(chosen, names) if c.label == "ORG")
     extra = _short_form_mentions(view, chosen, orgs)
+    extra += _person_mentions(view, chosen + [p[0] for p in extra])
     if extra:
         pairs = sorted(list(zip(chosen, names)) + extra, key=lambda p: p[0].start)
         chosen, names = [p[0] for p in pairs], [p[1] for p in pairs]
@@ -271,6 +273,28 @@ def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
             n = merged.get(n, n)
         surface = text[c.start:c.end]
         out.append(Entity(text=surface, start=c.start, end=c.end, label=c.label, name=n, source=c.source))
+    return out
+
+
+def _person_mentions(view: TextView, chosen: list[Cand]) -> list[tuple[Cand, str]]:
+    """Every other mention of a person's full name (2+ characters) found once in the article."""
+    norm = view.norm
+    people = {norm[c.start:c.end] for c in chosen if c.label == "PERSON" and c.end - c.start >= 2}
+    if not people:
+        return []
+    rx = regex.compile("|".join(regex.escape(p) for p in sorted(people, key=len, reverse=True)))
+    hi = max([len(norm)] + [c.end for c in chosen])
+    occupied = bytearray(hi + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for b in view.body:
+        for m in rx.finditer(norm, b.start, b.end):
+            s, e = m.span()
+            if any(occupied[s:e]) or view.sentence_index(s) is None:
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            out.append((Cand(s, e, "PERSON", m.group(), "rule", 2), m.group()))
     return out
 
 

@@ -1,6 +1,7 @@
 """Rule layer of the entities stage: candidates found by patterns over ``view.norm``.
 
-- persons by role context (创始人朱江明, CEO 徐军) and before speech verbs (朱江明说, 徐军表示)
+- persons by role context (创始人朱江明, CEO 徐军), before speech verbs (朱江明说, 徐军表示) and
+  before titles written after the name (江泽民同志, 李鹏总理)
 - organisations by suffix (…集团, …银行, …委员会, …大学 strong; …汽车, …公司, …科技 weak: only
   after a name-like stem, so 零跑汽车 but not 新能源汽车), using jieba tokens for the stem
 - product and model codes (C11, S01, A系列, “凌芯01”)
@@ -53,11 +54,13 @@ def _tables():
     name = rf"(?:(?:{_alt(compound)})|[{regex.escape(single)}]){given}{given}?+"
     roles = _alt(_words("roles"))
     role_re = regex.compile(rf"(?:{roles})(?:兼(?:{roles}))*+[ ]?(?P<name>{name})(?!{given}{given})")
-    verbs = _alt(_words("speech_verbs"))
+    verbs = _alt(_words("speech_verbs") + _words("post_titles"))
+    titles = set(_words("post_titles"))
     verb_re = regex.compile(rf"(?:{verbs})")
     return {
         "role": role_re,
         "verb": verb_re,
+        "post_titles": titles,
         "single": set(single),
         "compound": set(compound),
         "weak": weak,
@@ -74,8 +77,8 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
     freq = _freq()
     for m in t["role"].finditer(norm, start, end):
         s, e = m.span("name")
-        if norm[s] in t["after_role"] or freq.get(norm[s:e], 0) >= t["word_freq"]:
-            continue
+        if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
+            continue  # 主席和夫人; 2-character ordinary words (3-character famous names are frequent words too)
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
     for m in t["verb"].finditer(norm, start, end):
         p = m.start()
@@ -84,7 +87,7 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
                 p -= len(title)
                 break
         got = _name_before(norm, max(start, p - 4), p, t)
-        if got is not None and freq.get(norm[got:p], 0) < t["word_freq"]:
+        if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
             out.append(Cand(got, p, "PERSON", None, "rule", 2))
     return out
 
