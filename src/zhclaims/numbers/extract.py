@@ -118,6 +118,9 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables) -> _Atom | None:
         return None
     # what comes right after the numeral: a time word, rank, code ...
     blocked = t.starting_at("not_after", norm, cut, hi)
+    if blocked == "点" and unit is not None and unit.written == "点" and num.value is not None \
+            and (num.value > 24 or num.value != num.value.to_integral_value()) and norm[s].isdigit():
+        blocked = None  # 3050.12点, 收于2880点: index points; 5点 is a clock time
     if blocked and (unit is None or len(blocked) >= len(unit.written)):
         return None
     if unit is not None and unit.written in t.no_multiplier and any(c in "十百千万亿" for c in norm[s:cut]):
