@@ -171,6 +171,10 @@ class Assembler:
             (e for e in article.entities if e.label in SUBJECT_LABELS and e.name), key=lambda e: e.start
         )
         self.ent_starts = [e.start for e in self.ents]
+        self.org_counts: dict[str, int] = {}
+        for e in self.ents:
+            if e.label == "ORG":
+                self.org_counts[e.name] = self.org_counts.get(e.name, 0) + 1
         # place names as written -> canonical name (the article's places, and the country words)
         self.place_names = {view.norm[e.start:e.end]: e.name for e in article.entities
                             if e.label in ("GPE", "LOC") and e.source != "model" and e.end - e.start >= 2}
@@ -307,6 +311,10 @@ class Assembler:
         before = n[max(0, s - 4):s]
         if any(after.startswith(w) for w in c.reporting_after):
             return False
+        if any(after.startswith(w) for w in c.self_report_after):
+            name = n[s:e]
+            if kind != "org" or name.endswith(c.authority_suffixes) or name in c.media:
+                return False
         if any(before.endswith(w) for w in c.reporting_before):
             return False
         if any(before.endswith(w) for w in c.not_subject_before):
@@ -626,17 +634,21 @@ class Assembler:
         return self.cues.country_name
 
     def article_topic(self, pos: int) -> Mention | None:
-        """The last organisation named before ``pos`` in the article (the article's running
-        subject), else the main organisation."""
+        """The last organisation named before ``pos`` that the article keeps coming back to
+        (named at least ``topic_mentions`` times: the article is about it), else the main
+        organisation if it is such; None in news that only passes organisations by."""
+        need = self.cues.topic_mentions
         lo = bisect_left(self.ent_starts, pos)
         for k in range(lo - 1, -1, -1):
             e = self.ents[k]
             if e.name in self.cues.media or e.text in self.cues.media:
                 continue
-            if e.label == "ORG" and self._fits(e.start, e.end, "org"):
+            if e.label == "ORG" and self.org_counts.get(e.name, 0) >= need and self._fits(e.start, e.end, "org"):
                 return Mention(e.start, e.end, e.name, self.a.text[e.start:e.end], "org")
         name = self.main_org()
-        return Mention(0, 0, name, None, "org") if name else None  # type: ignore[arg-type]
+        if not name or self.org_counts.get(name, 0) < need:
+            return None
+        return Mention(0, 0, name, None, "org")  # type: ignore[arg-type]
 
     def _paragraph(self, pos: int) -> int:
         return bisect_right(self.para_starts, pos) - 1

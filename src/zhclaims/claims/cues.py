@@ -80,8 +80,10 @@ class Cues:
     references: Lexicon  # word -> organization | country
     country_name: str
     world_name: str
+    topic_mentions: int
     reporting_after: tuple[str, ...]
     reporting_before: tuple[str, ...]
+    self_report_after: tuple[str, ...]
     authority_suffixes: tuple[str, ...]
     media: frozenset
     not_subject_before: tuple[str, ...]
@@ -165,8 +167,10 @@ def cues() -> Cues:
             references=Lexicon.of(refs),
             country_name=str(d["country_name"]),
             world_name=str(d.get("world_name") or "全球"),
+            topic_mentions=int(d.get("topic_mentions") or 1),
             reporting_after=tuple(d["reporting_after"]),
             reporting_before=tuple(d["reporting_before"]),
+            self_report_after=tuple(d.get("self_report_after") or ()),
             authority_suffixes=tuple(d.get("authority_suffixes") or ()),
             media=frozenset(d.get("media") or ()),
             not_subject_before=tuple(sorted(d["not_subject_before"], key=len, reverse=True)),
