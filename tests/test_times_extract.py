@@ -333,3 +333,9 @@ def test_a_data_series_counts_whole_quarters_or_months():
     assert [(t.text, t.duration, iv(t)) for t in got] == [
         ("连续18个季度", "P54M", (D("2015-07-01"), D("2020-01-01"))),
         ("连续5个月", "P5M", (D("2019-08-01"), D("2020-01-01")))]
+
+
+def test_half_units():
+    got = extract_times("半个多月来，近半年", "2020-01-19")
+    assert [(t.text, t.duration, iv(t)) for t in got] == [("半个多月来", "P0.5M", (D("2020-01-04"), D("2020-01-19"))),
+                                                         ("近半年", "P0.5Y", (D("2019-07-19"), D("2020-01-19")))]

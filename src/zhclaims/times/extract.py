@@ -222,6 +222,8 @@ def find_times(view: TextView, published: dt.datetime | None = None) -> list[Tim
             kind, grain, value, interval, duration, anchored = _resolve(spec, env)
         except (ValueError, OverflowError):
             kind, grain, value, interval, duration, anchored = "date", None, None, None, None, False
+        if interval is not None and not interval.start < interval.end:
+            interval = None  # never an empty interval
         ctx.saw(spec, value, s, e)
         out.append(Time(text=text[s:e], start=s, end=e, kind=kind, grain=grain, interval=interval,
                         duration=duration, anchored=anchored, mod=spec.mod))

@@ -397,9 +397,14 @@ def _shift(d: dt.datetime, amount: float, unit: str, time_unit: bool) -> dt.date
         secs = {"H": 3600, "M": 60, "S": 1}[unit] * amount
         return d + dt.timedelta(seconds=secs)
     if unit == "Y":
-        return d.replace(year=d.year + int(amount)) if float(amount).is_integer() else add_months(d, int(amount * 12))
+        if float(amount).is_integer():
+            return d.replace(year=d.year + int(amount))
+        return add_months(d, int(amount * 12)) if d.day == 1 else _add_months_keep(d, int(amount * 12))
     if unit in ("M", "Q"):
-        return add_months(d, int(amount * (3 if unit == "Q" else 1))) if d.day == 1 else _add_months_keep(d, int(amount * (3 if unit == "Q" else 1)))
+        months = amount * (3 if unit == "Q" else 1)
+        whole = int(months)
+        moved = add_months(d, whole) if d.day == 1 else _add_months_keep(d, whole)
+        return moved + dt.timedelta(days=round((months - whole) * 30))  # 半个月: 15 days
     if unit == "W":
         return d + dt.timedelta(days=7 * amount)
     return d + dt.timedelta(days=amount)
