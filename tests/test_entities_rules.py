@@ -104,3 +104,23 @@ def test_place_name():
     assert canonical.place_name("浙江省") == "浙江"
     assert canonical.place_name("宁波市") == "宁波"
     assert canonical.place_name("火星基地") == "火星基地"
+
+
+@pytest.mark.parametrize("text,want", [
+    ("宁波市文化局副局长出席。", ("宁波市文化局", "ORG")),
+    ("巴西男队以二比一获胜。", ("巴西男队", "ORG")),
+    ("以刘建军同志为组长的小组成立。", ("刘建军", "PERSON")),
+    ("此前国务院副总理钱其琛说过。", ("钱其琛", "PERSON")),
+])
+def test_place_organisations_teams_and_titles(text, want):
+    assert want in [(t, label) for t, label, _ in ents(text)]
+
+
+def test_a_place_before_a_verb_is_no_organisation():
+    got = ents("公司在马来西亚建厂，中国西部地区增长。")
+    assert ("马来西亚", "GPE", "马来西亚") in got and not [t for t, label, _ in got if label == "ORG"]
+
+
+def test_a_person_found_once_is_found_everywhere():
+    got = ents("董事长孙立平说，明年扩产。孙立平还提到了出口。")
+    assert [t for t, label, _ in got if label == "PERSON"] == ["孙立平", "孙立平"]

@@ -75,8 +75,10 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
     t = _tables()
     out: list[Cand] = []
     freq = _freq()
+    role_words = []  # spans of the role words: a name before a verb never starts inside one (董事长孙…)
     for m in t["role"].finditer(norm, start, end):
         s, e = m.span("name")
+        role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
             continue  # 主席和夫人; 2-character ordinary words (3-character famous names are frequent words too)
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
@@ -87,6 +89,8 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
                 p -= len(title)
                 break
         got = _name_before(norm, max(start, p - 4), p, t)
+        if got is not None and any(a <= got < b for a, b in role_words):
+            continue
         if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
             out.append(Cand(got, p, "PERSON", None, "rule", 2))
     return out
@@ -153,17 +157,19 @@ def _is_namechar(c: str) -> bool:
 
 
 def organisations(norm: str, start: int, end: int, tokens) -> list[Cand]:
-    """ORG names by suffix; ``tokens(start, end)`` gives jieba token spans of the sentence."""
+    """ORG names by suffix in the sentence ``norm[start:end]``; ``tokens(s, e)`` gives the jieba
+    token spans of the sentence around ``norm[s:e]`` (``TextView.tokens_around``: the words of its
+    clause; a stem never reaches past a punctuation mark, so that is all a suffix needs)."""
     t = _org_tables()
     hits = list(t["re"].finditer(norm, start, end))
     if not hits:
         return []
-    toks = tokens(start, end)
-    ends = {e: i for i, (s, e) in enumerate(toks)}
     freq = _freq()
     out: list[Cand] = []
     for m in hits:
         ss, se = m.span()
+        toks = tokens(ss, se)
+        ends = {e: i for i, (s, e) in enumerate(toks)}
         suffix = m.group()
         strong = suffix in t["strong"]
         if se < end and _is_namechar(norm[se]) and ends.get(se) is None:
