@@ -230,6 +230,8 @@ class Assembler:
         for ent in self.ents[lo:hi]:
             if ent.end > e:
                 continue
+            if ent.start > 0 and n[ent.start - 1:ent.start + 1] == "其中":
+                continue  # 其中国内门店: 中国 read across 其中
             place = self._leading_place(ent)
             if place is not None:
                 taken.append((ent.start, ent.end))
@@ -373,13 +375,14 @@ class Assembler:
         return [self.times[k] for k in range(lo, hi) if self.a.times[self.times[k]].end <= e]
 
     def _is_base_time(self, t: Time) -> bool:
-        before = self.norm[max(0, t.start - 3):t.start]
+        """较/比 (+ 上/前 ...) right before the time: the base of a comparison."""
+        before = self.norm[max(0, t.start - 4):t.start]
         if not before:
             return False
         m = None
         for m in self.cues.base_markers.finditer(before):
             pass
-        return m is not None and m.end() == len(before)
+        return m is not None and before[m.end():] in ("", "上", "上个", "上一", "前", "前一", "去年", "上年")
 
     def _base_by_cue(self, q: Quantity, S: _Sentence, clause: Span) -> int | None:
         """Months back when the figure is the base named by 较去年同期/比上月 (+ 的) right before it."""
