@@ -100,6 +100,6 @@ def test_data_files_load():
     rel = load_yaml("checks", "relations.yaml")
     for k in ("revision", "direction", "base_markers", "unit_groups", "rate_units", "growth_comparisons",
               "average_comparisons", "same_measure", "list_markers", "max_ratio", "growth_max_ratio",
-              "restatement_max_ratio", "span_words", "span_window", "parts_window"):
+              "restatement_max_ratio", "span_words", "span_window", "parts_window", "changed_to"):
         assert k in rel
     assert all(len(p) == 2 for p in rel["same_measure"])

@@ -308,3 +308,10 @@ def test_parts_are_looked_for_in_the_sentence_of_the_whole_or_just_after_it():
             fig("14.3万亿元", 1.43e13, "元", subject="未公司", metric="overseas_sales", period="2025"),
             fig("9.27万亿元", 9.27e12, "元", subject="未公司", metric="sales", period="2025")]
     assert [f for f in run(build(before, figs)) if f.relation == "sum"] == []
+
+
+def test_two_versions_of_a_forecast_are_not_a_conflict():
+    text = "国际货币基金组织将2020年全球经济增长预期下调至3.3%。这是继去年10月将2020年全球经济增长预期下调至3.4%之后的又一次下调。"
+    figs = [fig("3.3%", 3.3, "%", subject="全球", metric="gdp_growth", period="2020", modality="forecast"),
+            fig("3.4%", 3.4, "%", subject="全球", metric="gdp_growth", period="2020", modality="forecast")]
+    assert run(build(text, figs)) == []

@@ -66,6 +66,13 @@ class Fact:
         return self.q.text
 
     @property
+    def changed_to(self) -> bool:
+        """The figure is the new value of a change (下调至3.3%), one version of the measure."""
+        before = self.article.text[max(0, self.q.start - 6):self.q.start]
+        return any(before.endswith(w) or (w in before and before.rfind(w) + len(w) >= len(before) - 2)
+                   for w in rules()["changed_to"])
+
+    @property
     def listed(self) -> bool:
         """The figure is one of a list or a part (分别……, 其中……) in its sentence."""
         start = self.sentence[0] if self.sentence else max(0, self.q.start - 30)

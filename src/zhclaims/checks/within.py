@@ -432,6 +432,8 @@ def _one_figure(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
 
 def _restatement_shape(a: Fact, b: Fact, members: list[Fact], lex: Lexicon) -> bool:
     """Two values that disagree are one figure misstated only when they look like a restatement."""
+    if a.changed_to or b.changed_to:
+        return False  # 下调至3.3% after 下调至3.4%: two versions of the measure
     if a.metric == b.metric and a.metric_text and b.metric_text and not (
             a.metric_text in b.metric_text or b.metric_text in a.metric_text):
         return False  # one key, two wordings (财政赤字 / 专项债券): maybe sub-measures
