@@ -142,7 +142,7 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables) -> _Atom | None:
     if s - 2 >= lo and norm.startswith("零下", s - 2):  # 零下269摄氏度
         _negate(num)
     if s > lo and norm[s - 1] in "-负":
-        a.negative = True  # -22.2%, 负3%: applied after ranges are read (5%-6% is a range)
+        a.negative = True  # -22.2%, 负3%: applied in _merge, which sees the figure before (5%-6%)
     a.arabic_plain = bool(_ARABIC_ONLY.fullmatch(text))
     k = len(text)
     while k > 0 and text[k - 1] in _MULT_CHARS:
@@ -281,6 +281,13 @@ def _scan(norm: str, lo: int, hi: int, t: Tables, bare: bool) -> list[_Atom]:
 
 def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
     """Ranges (A至B) into one atom; lists (A、B单位) share the unit of their last member."""
+    ends = {a.end for a in atoms}
+    for a in atoms:
+        # a sign right after another figure is a dash between two figures, not a minus (2-3个)
+        if a.negative and a.start - 1 not in ends and not (
+                a.start - 2 >= lo and (norm[a.start - 2].isdigit() or _LATIN.match(norm[a.start - 2]))):
+            _negate(a.num)
+            a.start -= 1
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
@@ -305,13 +312,6 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
                         continue
         out.append(a)
         i += 1
-    ends = {a.end for a in atoms}
-    for a in out:
-        # a sign right after another figure is a dash between two figures, not a minus (2-3个)
-        if a.negative and not a.merged and a.start - 1 not in ends and not (
-                a.start - 2 >= lo and (norm[a.start - 2].isdigit() or _LATIN.match(norm[a.start - 2]))):
-            _negate(a.num)
-            a.start -= 1
     # lists: walk right to left so 1、2、3万元 passes the unit along
     for j in range(len(out) - 2, -1, -1):
         a, b = out[j], out[j + 1]
