@@ -41,9 +41,8 @@ _SMALL_PLACES = {"county", "city"}
 
 def _aligned(view: TextView, s: int, e: int) -> bool:
     """Whether ``norm[s:e]`` starts and ends on jieba word boundaries of its sentence."""
-    sent = view.sentences[view.sentence_index(s)]
     bounds = set()
-    for ts, te in view.tokens(sent.start, sent.end):
+    for ts, te in view.tokens_around(s, e):  # the sentence's tokens there, without segmenting all of it
         bounds.add(ts)
         bounds.add(te)
     return s in bounds and e in bounds
@@ -96,7 +95,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     todo: list[tuple[int, int]] = []
     for i, sent in enumerate(view.sentences):
         s, e = sent.start, sent.end
-        found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens) + rules.products(norm, s, e) \
+        found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens_around) + rules.products(norm, s, e) \
             + rules.country_references(norm, s, e) + rules.abbreviations(norm, s, e) + rules.congresses(norm, s, e)
         cands.extend(found)
         if mode == "all":
@@ -156,8 +155,7 @@ def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
             j += 1
         if not ends:
             continue
-        sent = view.sentences[i]
-        bounds = {b for span in view.tokens(sent.start, sent.end) for b in span}
+        bounds = {b for span in view.tokens_around(c.start, max(ends)) for b in span}
         good = [e for e in ends if e in bounds and e - c.start <= 12]
         if good:
             out.append(Cand(c.start, max(good), "ORG", None, "rule", 2))
@@ -205,8 +203,7 @@ def plausible(m: Cand, norm: str, firm: list[Cand]) -> bool:
 
 
 def _starts_word(view: TextView, s: int) -> bool:
-    sent = view.sentences[view.sentence_index(s)]
-    return any(ts == s for ts, _te in view.tokens(sent.start, sent.end))
+    return any(ts == s for ts, _te in view.tokens_around(s, s + 1))
 
 
 def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) -> list[Cand]:

@@ -62,6 +62,43 @@ class Segmenter:
         return out
 
 
+def pieces(text: str, start: int, end: int):
+    """How jieba cuts ``text[start:end]`` before its dictionary runs: ``(True, s, e)`` for a block of
+    word characters (segmented on its own, independently of its neighbours) and ``(False, s, e)``
+    for a token of anything else (one character, or a "\\r\\n" pair). Offsets into ``text``.
+
+    jieba (``Tokenizer.cut``) splits its input with ``re_han_default`` and segments each block
+    alone, so the tokens of a sentence are the tokens of its blocks put together; ``TextView``
+    caches them per block and segments only the blocks a stage asks for."""
+    import jieba
+
+    pos = start
+    for m in jieba.re_han_default.finditer(text, start, end):
+        s, e = m.span()
+        yield from _skip(text, pos, s)
+        yield True, s, e
+        pos = e
+    yield from _skip(text, pos, end)
+
+
+def is_word_char(ch: str) -> bool:
+    """Whether jieba counts ``ch`` into a block it segments (Han, ASCII letters and digits, +#&._%-)."""
+    import jieba
+
+    return jieba.re_han_default.match(ch) is not None
+
+
+def _skip(text: str, s: int, e: int):
+    i = s
+    while i < e:
+        if text[i] == "\r" and i + 1 < e and text[i + 1] == "\n":
+            yield False, i, i + 2
+            i += 2
+        else:
+            yield False, i, i + 1
+            i += 1
+
+
 def get_segmenter() -> Segmenter:
     global _segmenter
     if _segmenter is None:

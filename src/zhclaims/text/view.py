@@ -14,7 +14,7 @@ from .sentences import split_clauses, split_sentences
 
 
 class TextView:
-    __slots__ = ("text", "norm", "body", "sentences", "_starts", "_tokens", "_clauses")
+    __slots__ = ("text", "norm", "body", "sentences", "_starts", "_tokens", "_blocks", "_clauses")
 
     def __init__(self, text: str, body: list[Span] | None = None, simplify: bool = True) -> None:
         self.text = text
@@ -26,6 +26,7 @@ class TextView:
         self.sentences = sents
         self._starts = [s.start for s in sents]
         self._tokens: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._blocks: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._clauses: dict[int, list[Span]] = {}
 
     def sentence_index(self, pos: int) -> int | None:
@@ -47,14 +48,49 @@ class TextView:
         return got
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int]]:
-        """jieba token spans of ``norm[start:end]`` (cached)."""
+        """jieba token spans of ``norm[start:end]`` (cached): exactly what jieba gives for that
+        text, segmented block by block (``segment.pieces``) with each block segmented once."""
         key = (start, end)
         got = self._tokens.get(key)
         if got is None:
-            from .segment import get_segmenter
+            from .segment import get_segmenter, pieces
 
-            got = self._tokens[key] = get_segmenter().spans(self.norm, start, end)
+            seg = get_segmenter()
+            got = []
+            for word, s, e in pieces(self.norm, start, end):
+                if not word:
+                    got.append((s, e))
+                    continue
+                blk = self._blocks.get((s, e))
+                if blk is None:
+                    blk = self._blocks[(s, e)] = seg.spans(self.norm, s, e)
+                got.extend(blk)
+            self._tokens[key] = got
         return got
+
+    def tokens_around(self, start: int, end: int) -> list[tuple[int, int]]:
+        """jieba token spans around ``norm[start:end]``: the tokens of the word blocks that hold it,
+        inside its sentence. They are the very tokens ``tokens(sentence)`` has there (jieba
+        segments each block alone), at the cost of a clause or so instead of the whole sentence:
+        what a stage needs to ask whether a span starts or ends on a word boundary."""
+        from .segment import is_word_char
+
+        norm = self.norm
+        i = self.sentence_index(start)
+        lo, hi = (self.sentences[i].start, self.sentences[i].end) if i is not None else (0, len(norm))
+        a = max(lo, min(start, hi))
+        if a < hi and is_word_char(norm[a]):
+            while a > lo and is_word_char(norm[a - 1]):
+                a -= 1
+        elif a > lo and norm[a] == "\n" and norm[a - 1] == "\r":
+            a -= 1
+        b = min(hi, max(end, a))
+        if b > a and is_word_char(norm[b - 1]):
+            while b < hi and is_word_char(norm[b]):
+                b += 1
+        elif b > a and b < hi and norm[b - 1] == "\r" and norm[b] == "\n":
+            b += 1
+        return self.tokens(a, b)
 
     def in_body(self, start: int, end: int) -> bool:
         return any(b.start <= start and end <= b.end for b in self.body)
