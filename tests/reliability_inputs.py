@@ -106,6 +106,11 @@ def build_mixed_folder(root: Path) -> Mixed:
     (d / "rows_gb.jsonl").write_bytes(
         (json.dumps({"id": "gbrow", "text": ARTICLE_B}, ensure_ascii=False) + "\n").encode("gb18030"))
     m.good["gbrow"] = ARTICLE_B
+    # a row whose text holds half of an emoji, escaped (a scraper cut "\\ud83d\\ude00"): kept, U+FFFD
+    (d / "rows_emoji.jsonl").write_text('{"id": "emoji", "text": "' + ARTICLE_B.replace("\n", "\\n")
+                                        + '\\ud83d"}\n', encoding="utf-8")
+    m.good["emoji"] = ARTICLE_B + "\ufffd"
+    m.warned["rows_emoji.jsonl:1"] = "W002"
 
     # truncated in the middle of a character: kept without the cut character, with a warning
     cut = ARTICLE_A.rstrip("\n").encode("gb18030")[:-1]  # cut inside the last "。" (two bytes)

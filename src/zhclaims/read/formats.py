@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import orjson
 import regex
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..model import Article
 from .published import parse_published
 
@@ -60,6 +60,37 @@ def article_from_row(row, origin: str, line: int, fallback_id: str) -> Article |
 _ROW_END = regex.compile(r"\r\n|\r|\n")
 
 
+def _with_lone_surrogates(raw: str):
+    """A row whose strings hold escaped lone surrogates ("\\ud83d" without its pair: an emoji cut
+    by a scraper) that orjson refuses: read it with the json module and put U+FFFD, one character
+    for one, in their place. Returns (row or None, how many were replaced)."""
+    import json
+
+    try:
+        row = json.loads(raw)
+    except ValueError:
+        return None, 0
+    count = 0
+
+    def fix(x):
+        nonlocal count
+        if isinstance(x, str):
+            if _SURROGATE.search(x):
+                x, k = _SURROGATE.subn("\ufffd", x)
+                count += k
+            return x
+        if isinstance(x, dict):
+            return {fix(k): fix(v) for k, v in x.items()}
+        if isinstance(x, list):
+            return [fix(v) for v in x]
+        return x
+
+    return fix(row), count
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
 def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = None, *,
                     first_line: int = 1, final: bool = True) -> Iterator[Article | InputError]:
     """Rows of JSON Lines ``text``. A piece of a longer file (read in blocks, ``read.stream``)
@@ -73,15 +104,20 @@ def read_jsonl_text(text: str, origin: str, stem: str, encoding: str | None = No
     for n, raw in enumerate(lines, start=first_line):
         if not raw.strip():
             continue
+        repaired = 0
         try:
             row = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             reason = str(exc).split(":")[0]
-            if n == last and reason == "unexpected end of data":
-                reason = f"cut short: the file ends inside this row ({reason})"
-            yield InputError.make(origin, "E006", n, detail=reason)
-            continue
+            row, repaired = _with_lone_surrogates(raw) if "surrogate" in reason else (None, 0)
+            if row is None:
+                if n == last and reason == "unexpected end of data":
+                    reason = f"cut short: the file ends inside this row ({reason})"
+                yield InputError.make(origin, "E006", n, detail=reason)
+                continue
         item = article_from_row(row, origin, n, f"{stem}:{n}")
+        if repaired and isinstance(item, Article):
+            yield InputWarning.make(origin, "W002", n, detail=repaired)
         if isinstance(item, Article):
             item.encoding = encoding
         yield item
