@@ -273,25 +273,40 @@ def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
     return out
 
 
+def _occurrences(norm: str, view: TextView, words) -> list[tuple[int, str]]:
+    """(start, word) of every occurrence of ``words`` inside the body, longer words first
+    (a plain ``str.find`` per word: an article has few names, a compiled pattern costs more)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        for b in view.body:
+            i = norm.find(w, b.start, b.end)
+            while i >= 0:
+                out.append((i, w))
+                i = norm.find(w, i + len(w), b.end)
+    return out
+
+
+def _occupied(norm: str, chosen: list[Cand]) -> bytearray:
+    occupied = bytearray(max([len(norm)] + [c.end for c in chosen]) + 1)
+    for c in chosen:
+        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return occupied
+
+
 def _person_mentions(view: TextView, chosen: list[Cand]) -> list[tuple[Cand, str]]:
     """Every other mention of a person's full name (2+ characters) found once in the article."""
     norm = view.norm
     people = {norm[c.start:c.end] for c in chosen if c.label == "PERSON" and c.end - c.start >= 2}
     if not people:
         return []
-    rx = regex.compile("|".join(regex.escape(p) for p in sorted(people, key=len, reverse=True)))
-    hi = max([len(norm)] + [c.end for c in chosen])
-    occupied = bytearray(hi + 1)
-    for c in chosen:
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    occupied = _occupied(norm, chosen)
     out = []
-    for b in view.body:
-        for m in rx.finditer(norm, b.start, b.end):
-            s, e = m.span()
-            if any(occupied[s:e]) or view.sentence_index(s) is None:
-                continue
-            occupied[s:e] = b"\x01" * (e - s)
-            out.append((Cand(s, e, "PERSON", m.group(), "rule", 2), m.group()))
+    for s, w in _occurrences(norm, view, people):
+        e = s + len(w)
+        if any(occupied[s:e]) or view.sentence_index(s) is None:
+            continue
+        occupied[s:e] = b"\x01" * (e - s)
+        out.append((Cand(s, e, "PERSON", w, "rule", 2), w))
     return out
 
 
@@ -309,22 +324,19 @@ def _short_form_mentions(view: TextView, chosen: list[Cand], orgs: Counter) -> l
     if not shorts:
         return []
     conts = canonical.continuations()
-    rx = regex.compile("(?:" + "|".join(regex.escape(s) for s in sorted(shorts, key=len, reverse=True)) + ")"
-                       + "(?:" + "|".join(regex.escape(c) for c in conts) + ")?")
-    hi = max([len(norm)] + [c.end for c in chosen])
-    occupied = bytearray(hi + 1)
-    for c in chosen:
-        occupied[c.start:c.end] = b"\x01" * (c.end - c.start)
+    occupied = _occupied(norm, chosen)
     out = []
-    for sent in view.sentences:
-        for m in rx.finditer(norm, sent.start, sent.end):
-            s, e = m.span()
-            if any(occupied[s:e]) or (norm[s].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) \
-                    or (norm[e - 1].isascii() and e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
-                continue
-            word = m.group()
-            stem = next(x for x in sorted(shorts, key=len, reverse=True) if word.startswith(x))
-            name = shorts[stem] if word == stem else word
-            occupied[s:e] = b"\x01" * (e - s)
-            out.append((Cand(s, e, "ORG", name, "rule", 2), name))
+    for s, stem in _occurrences(norm, view, shorts):
+        e = s + len(stem)
+        cont = next((c for c in conts if norm.startswith(c, e)), "")
+        if cont and not any(occupied[e:e + len(cont)]):
+            e += len(cont)
+        if any(occupied[s:e]) or view.sentence_index(s) is None \
+                or (norm[s].isascii() and s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) \
+                or (norm[e - 1].isascii() and e < len(norm) and norm[e].isascii() and norm[e].isalnum()):
+            continue
+        word = norm[s:e]
+        name = shorts[stem] if word == stem else word
+        occupied[s:e] = b"\x01" * (e - s)
+        out.append((Cand(s, e, "ORG", name, "rule", 2), name))
     return out
