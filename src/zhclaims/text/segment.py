@@ -81,11 +81,35 @@ def pieces(text: str, start: int, end: int):
     yield from _skip(text, pos, end)
 
 
-def is_word_char(ch: str) -> bool:
-    """Whether jieba counts ``ch`` into a block it segments (Han, ASCII letters and digits, +#&._%-)."""
-    import jieba
+_runs: tuple | None = None
 
-    return jieba.re_han_default.match(ch) is not None
+
+def _word_runs():
+    """Forward and backward matchers of a run of the characters jieba puts into a block it
+    segments (its ``re_han_default`` class: Han, ASCII letters and digits, +#&._%-)."""
+    global _runs
+    if _runs is None:
+        import jieba
+        import regex
+
+        cls = jieba.re_han_default.pattern.strip("()").rstrip("+")
+        _runs = (regex.compile(cls + "*+"), regex.compile("(?r)" + cls + "*+"))
+    return _runs
+
+
+def is_word_char(ch: str) -> bool:
+    """Whether jieba counts ``ch`` into a block it segments."""
+    return _word_runs()[0].match(ch).end() == 1
+
+
+def word_run_after(text: str, pos: int, hi: int) -> int:
+    """Where the run of word characters starting at ``pos`` ends (not past ``hi``)."""
+    return _word_runs()[0].match(text, pos, hi).end()
+
+
+def word_run_before(text: str, lo: int, pos: int) -> int:
+    """Where the run of word characters ending at ``pos`` starts (not before ``lo``)."""
+    return _word_runs()[1].match(text, lo, pos).start()
 
 
 def _skip(text: str, s: int, e: int):
