@@ -88,14 +88,21 @@ def test_resume_skips_ids_already_written(tmp_path):
     r = zhclaims("extract", src, "-o", out, "--resume")
     assert SUMMARY_HEAD.format(inputs=12, records=0, errors=0) in r.stderr.decode()
     assert records(out) == full
-    # --resume needs a JSON Lines file to resume
-    r = zhclaims("extract", src, "--resume")
-    assert r.returncode == 2 and "E106" in r.stderr.decode()
+
+
+def test_resume_needs_a_jsonl_output(tmp_path, capsys):
+    from zhclaims import cli
+
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, 1)
+    for out in ([], ["-o", str(tmp_path / "out.csv")]):
+        assert cli.main(["extract", str(src), "--resume", *out]) == 2
+        assert "[E106]" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_interrupt_leaves_valid_output_and_resume_finishes(tmp_path, sig):
-    n = 4000
+    n = 400  # records are flushed to the temporary every few KB: the signal comes after the first few
     src = tmp_path / "in.jsonl"
     _jsonl(src, n)
     out = tmp_path / "out.jsonl"
