@@ -130,3 +130,10 @@ def test_cli_extract_jobs_two_writes_the_same_file(inputs, tmp_path, capsys):
 def test_cli_rejects_negative_jobs(inputs, capsys):
     assert main(["extract", str(inputs / "b.txt"), "--jobs", "-1"]) == 2
     assert "E105" in capsys.readouterr().err
+
+
+def test_cli_check_jobs_two_gives_the_same_findings(inputs, tmp_path):
+    out1, out2 = tmp_path / "f1.jsonl", tmp_path / "f2.jsonl"
+    main(["check", str(inputs / "a.jsonl"), "-o", str(out1)])
+    main(["check", str(inputs / "a.jsonl"), "-o", str(out2), "--jobs", "2"])
+    assert out1.read_bytes() == out2.read_bytes()

@@ -18,7 +18,7 @@ from ..outputs import JsonlWriter, open_writer
 from ..pipeline import Pipeline
 from ..read import RunSummary
 from ..run import process
-from .common import add_input_arguments, print_summary, published_option
+from .common import add_input_arguments, add_jobs_argument, jobs_option, print_summary, published_option
 
 HELP = "check the figures within each article and across articles (findings as JSON Lines)"
 
@@ -29,6 +29,7 @@ def add_arguments(p) -> None:
                    help="output file: .jsonl (findings); .parquet, .duckdb (the six tables: records and findings), "
                         ".csv (claims); default: findings as JSON Lines on stdout")
     p.add_argument("--within-only", action="store_true", help="check each article on its own, not across articles")
+    add_jobs_argument(p)
 
 
 def is_records_file(path: str) -> bool:
@@ -62,13 +63,14 @@ def read_records(path: str, summary: RunSummary) -> Iterator[Article]:
             yield rec
 
 
-def articles(paths: list[str], published: str | None, summary: RunSummary, max_chars: int) -> Iterator[Article]:
+def articles(paths: list[str], published: str | None, summary: RunSummary, max_chars: int,
+             jobs: int = 1) -> Iterator[Article]:
     records = [p for p in paths if is_records_file(p)]
     texts = [p for p in paths if p not in records]
     for p in records:
         yield from read_records(p, summary)
     if texts:
-        yield from process(texts, Pipeline(), published=published, summary=summary, max_chars=max_chars)
+        yield from process(texts, Pipeline(), published=published, summary=summary, max_chars=max_chars, jobs=jobs)
 
 
 def run(args) -> int:
@@ -89,7 +91,7 @@ def run(args) -> int:
 
     kept: list[Article] = []
     try:
-        for art in articles(args.paths, published, summary, args.max_chars):
+        for art in articles(args.paths, published, summary, args.max_chars, jobs_option(args)):
             try:
                 found = check_article(art, lex)
             except Exception as exc:  # noqa: BLE001 - one article's failure never stops the run
