@@ -91,7 +91,8 @@ def test_output_that_cannot_be_written_is_named_without_traceback(tmp_path, caps
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE_A, encoding="utf-8")
     (tmp_path / "file").write_text("", encoding="utf-8")
-    for out in (tmp_path / "missing" / "out.jsonl", tmp_path / "file" / "out.jsonl"):
-        assert cli.main(["extract", str(src), "-o", str(out)]) == 2
-        err = capsys.readouterr().err
-        assert "[E104]" in err and str(out) in err
+    for out in (tmp_path / "missing" / "out.jsonl", tmp_path / "file" / "out.jsonl", tmp_path / "missing" / "o.csv"):
+        for command in ("extract", "check"):
+            assert cli.main([command, str(src), "-o", str(out)]) == 2
+            err = capsys.readouterr().err
+            assert "[E104]" in err and str(out) in err

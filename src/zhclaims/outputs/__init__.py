@@ -26,7 +26,10 @@ def open_writer(path: str | None, include_text: bool = True):
     cls = WRITERS.get(suffix)
     if cls is None:
         raise UsageError("E103", detail=suffix or path)
-    return cls(path, include_text=include_text)
+    try:
+        return cls(path, include_text=include_text)
+    except OSError as exc:  # no such folder, not writable ...: named, no traceback, for every command
+        raise UsageError("E104", detail=f"{path}: {exc.strerror or exc}") from exc
 
 
 __all__ = ["open_writer", "JsonlWriter", "ParquetWriter", "DuckDBWriter", "CsvWriter", "atomic_path", "WRITERS"]
