@@ -48,11 +48,17 @@ def _aligned(view: TextView, s: int, e: int) -> bool:
     return s in bounds and e in bounds
 
 
-def model_windows(view: TextView, i: int, found: list[Cand]) -> list[tuple[int, int]]:
+_REFERENCE = regex.compile("|".join(sorted(
+    list(gazetteers.rules()["references"]["country"]) + list(gazetteers.rules()["references"]["main_org"]), key=len, reverse=True)))
+
+
+def model_windows(view: TextView, i: int, found: list[Cand], prev_has_subject: bool = False) -> list[tuple[int, int]]:
     """"auto" mode: the parts of sentence ``i`` worth the model, where the rules are unsure and a
-    later stage needs an answer: the clause up to a speaker cue (说, 表示, 董事长 ...) when no person
+    later stage needs an answer: the clause up to a speaker cue (表示, 指出, 董事长 ...) when no person
     was found, and the clause up to a figure when no organisation, place or person was found (the
-    claims stage needs a subject there; it usually comes before the figure)."""
+    claims stage needs a subject there; it usually comes before the figure), unless the clause holds
+    a reference the claims stage resolves (我国, 该公司: ``resolve_reference``) or the sentence
+    before named an organisation, place or person (the subject carries over)."""
     norm, sent = view.norm, view.sentences[i]
     labels = {c.label for c in found}
     cues = []
@@ -60,9 +66,9 @@ def model_windows(view: TextView, i: int, found: list[Cand]) -> list[tuple[int, 
         m = _SPEAKER.search(norm, sent.start, sent.end)
         if m:
             cues.append(m.end())
-    if not labels & {"ORG", "GPE", "PERSON"}:
+    if not labels & {"ORG", "GPE", "PERSON"} and not prev_has_subject:
         m = _FIGURE.search(norm, sent.start, sent.end)
-        if m:
+        if m and not _REFERENCE.search(norm, sent.start, m.start()):
             cues.append(m.start())
     out = []
     for pos in cues:
@@ -93,6 +99,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     for c in cands:
         by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
     todo: list[tuple[int, int]] = []
+    prev_has_subject = False
     for i, sent in enumerate(view.sentences):
         s, e = sent.start, sent.end
         found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens_around) + rules.products(norm, s, e) \
@@ -101,7 +108,9 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         if mode == "all":
             todo.append((s, e))
         elif mode == "auto":
-            todo.extend(model_windows(view, i, found + by_sentence.get(i, [])))
+            here = found + by_sentence.get(i, [])
+            todo.extend(model_windows(view, i, here, prev_has_subject))
+            prev_has_subject = any(c.label in ("ORG", "GPE", "PERSON") for c in here)
     model: list[Cand] = []
     if todo:
         for (off, _end), spans in zip(todo, ner.predict([norm[a:b] for a, b in todo])):
