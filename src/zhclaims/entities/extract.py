@@ -37,6 +37,14 @@ _FIGURE = regex.compile(r"(?<![0-9])[0-9][0-9.,]*+\s*+(?:%|万|亿|元|美元|�
 
 
 _SMALL_PLACES = {"county", "city"}
+_ADMIN_SUFFIX = set("市县区州旗盟镇")  # a full name (宁波市, 顺德区) needs no word-boundary check
+
+
+def _bounded(norm: str, s: int, e: int) -> bool:
+    """Whether non-word characters stand on both sides (no jieba needed to see the boundaries)."""
+    from ..text.segment import is_word_char
+
+    return (s == 0 or not is_word_char(norm[s - 1])) and (e >= len(norm) or not is_word_char(norm[e]))
 
 
 def _aligned(view: TextView, s: int, e: int) -> bool:
@@ -87,7 +95,8 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         for s, e, entry in gazetteers.find(norm, b.start, b.end):
             if view.sentence_index(s) is None or view.sentence_index(s) != view.sentence_index(e - 1):
                 continue
-            if entry.kind in _SMALL_PLACES and not _aligned(view, s, e):
+            if entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX and not _bounded(norm, s, e) \
+                    and not _aligned(view, s, e):
                 continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
             if entry.ambiguous:
                 ambiguous.append((s, e, entry))
