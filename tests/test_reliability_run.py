@@ -157,3 +157,16 @@ def test_failing_run_leaves_previous_output(tmp_path, monkeypatch, capsys):
         cli.main(["extract", str(src), "-o", str(out)])
     assert out.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]
+
+
+def test_max_chars_option(tmp_path, capsys):
+    from zhclaims import cli
+
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE_A, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["extract", str(src), "--max-chars", "-5"])
+    assert exc.value.code == 2
+    assert cli.main(["extract", str(src), "--max-chars", "100", "-o", str(tmp_path / "o.jsonl")]) == 1
+    assert "[E010]" in capsys.readouterr().err
+    assert cli.main(["extract", str(src), "--max-chars", "0", "-o", str(tmp_path / "o.jsonl")]) == 0  # no limit

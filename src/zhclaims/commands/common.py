@@ -14,8 +14,22 @@ def add_input_arguments(p) -> None:
                    help="files (.txt .html .htm .jsonl), directories (read recursively), or - for JSON Lines on stdin")
     p.add_argument("--published", metavar="ISO",
                    help="publication time for inputs that carry none (anchors 今年, 1月 ...)")
-    p.add_argument("--max-chars", type=int, default=2_000_000, metavar="N",
-                   help="refuse (by name, in the summary) articles longer than N characters (default 2,000,000)")
+    p.add_argument("--max-chars", type=_count, default=2_000_000, metavar="N",
+                   help="refuse (by name, in the summary) articles longer than N characters (default 2,000,000; "
+                        "0: no limit)")
+
+
+def _count(value: str) -> int:
+    """A whole number of at least 0 (argparse reports anything else as a usage error, exit 2)."""
+    import argparse
+
+    try:
+        n = int(value.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not '{value}'") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (no limit) or more, not {n}")
+    return n
 
 
 def add_jobs_argument(p) -> None:
