@@ -96,3 +96,18 @@ def test_output_that_cannot_be_written_is_named_without_traceback(tmp_path, caps
             assert cli.main([command, str(src), "-o", str(out)]) == 2
             err = capsys.readouterr().err
             assert "[E104]" in err and str(out) in err
+
+
+def test_interrupt_while_resume_copies_leaves_no_temporary(tmp_path, monkeypatch):
+    from zhclaims.outputs.jsonl import JsonlWriter
+
+    out = tmp_path / "o.jsonl"
+    out.write_text('{"id": "a"}\n', encoding="utf-8")
+
+    def interrupted(self, path):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(JsonlWriter, "_copy_existing", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        JsonlWriter(str(out), append=True)
+    assert _leftovers(tmp_path) == [] and out.read_text(encoding="utf-8") == '{"id": "a"}\n'

@@ -52,7 +52,11 @@ class JsonlWriter:
             fd, self._tmp = tempfile.mkstemp(prefix=".zhclaims-", suffix=".jsonl", dir=d)
             self._fh = os.fdopen(fd, "wb")
             if append and os.path.exists(path):
-                self._copy_existing(path)
+                try:
+                    self._copy_existing(path)
+                except BaseException:  # Ctrl-C or a read error while copying: leave no temporary
+                    self.abort()
+                    raise
 
     # ids of the records an appended-to output already holds (``--resume`` skips them)
     existing_ids: frozenset = frozenset()
