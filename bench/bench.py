@@ -142,7 +142,7 @@ def reset_caches() -> None:
 def warm_up(pipe) -> float:
     """Load data and models (lazy in the stages) before timing: reported as load time."""
     from zhclaims.model import Article
-    from zhclaims.parallel import WARMUP_TEXT
+    from zhclaims.run import WARMUP_TEXT
 
     t0 = time.perf_counter()
     pipe(Article(id="warmup", text=WARMUP_TEXT), "2020-01-06")

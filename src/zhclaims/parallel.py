@@ -190,19 +190,13 @@ def _isolated(pool, new_pool, func, item):
 
 _worker: dict = {}
 
-WARMUP_TEXT = "2020年1月5日，北京市统计局发布数据：去年全市地区生产总值增长6.1%，达到35371.3亿元。"
-
-
 def _init_pipeline(pipeline, published) -> None:
-    """Worker initializer: keep the pipeline and load its data and models once, up front."""
-    from .model import Article
+    """Worker initializer: keep the pipeline, load its data and models once, up front."""
+    from .run import prepare
 
     _worker["pipeline"] = pipeline
     _worker["published"] = published
-    try:
-        pipeline(Article(id="warmup", text=WARMUP_TEXT), "2020-01-06")
-    except Exception:  # noqa: BLE001 - a stage that fails here fails (and is reported) per article
-        pass
+    prepare(pipeline)
 
 
 def _analyze_one(article):
