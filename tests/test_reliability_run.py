@@ -170,3 +170,23 @@ def test_max_chars_option(tmp_path, capsys):
     assert cli.main(["extract", str(src), "--max-chars", "100", "-o", str(tmp_path / "o.jsonl")]) == 1
     assert "[E010]" in capsys.readouterr().err
     assert cli.main(["extract", str(src), "--max-chars", "0", "-o", str(tmp_path / "o.jsonl")]) == 0  # no limit
+
+
+def test_shared_ids_are_named_and_resumed_by_count(tmp_path, capsys):
+    from zhclaims import cli
+
+    for sub, text in (("a", ARTICLE_A), ("b", ARTICLE_B)):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = ["extract", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out)]
+    assert cli.main(args) == 0
+    err = capsys.readouterr().err
+    assert "[W003]" in err and "b/x.txt" in err
+    full = records(out)
+    assert [(r["id"], r["text"]) for r in full] == [("x", ARTICLE_A), ("x", ARTICLE_B)]
+    # interrupted after the first: --resume skips one "x" (the output holds one), not both
+    out.write_bytes(out.read_bytes().split(b"\n")[0] + b"\n")
+    assert cli.main([*args, "--resume"]) == 0
+    assert SUMMARY_HEAD.format(inputs=2, records=1, errors=0) + " + 1 already in the output" in capsys.readouterr().err
+    assert records(out) == full

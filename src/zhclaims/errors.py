@@ -28,6 +28,7 @@ class Errors:
     # reading, kept with a warning: W0xx (the record is written, the summary names the input)
     W001 = "cut short: the last {detail} byte(s) do not form a whole character and were left out"
     W002 = "{detail} escaped lone surrogate(s) (half of an emoji?) replaced by U+FFFD"
+    W003 = "id '{detail}' is also the id of an earlier input: their records share it"
     # usage: E1xx
     E101 = "invalid --published value '{detail}': expected ISO 8601 such as 2026-01-16 or 2026-01-16T05:51:00"
     E102 = "no inputs given"

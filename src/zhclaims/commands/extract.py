@@ -38,7 +38,7 @@ def run(args) -> int:
     try:
         if args.resume:
             writer = resume_writer(args.output, include_text=not args.no_text)
-            skip_ids = writer.existing_ids
+            skip_ids = writer.existing_counts
             if writer.dropped_lines:
                 summary.add("output lines dropped (not whole records)", writer.dropped_lines)
         else:

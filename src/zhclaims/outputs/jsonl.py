@@ -60,6 +60,7 @@ class JsonlWriter:
 
     # ids of the records an appended-to output already holds (``--resume`` skips them)
     existing_ids: frozenset = frozenset()
+    existing_counts: dict = {}  # id -> how many records with it (inputs may share an id)
     dropped_lines: int = 0  # lines of that output that were not whole records (left out)
 
     def _copy_existing(self, path: str) -> None:
@@ -68,7 +69,9 @@ class JsonlWriter:
         valid JSON Lines."""
         import orjson
 
-        ids = set()
+        from collections import Counter
+
+        ids: Counter = Counter()
         with open(path, "rb") as src:
             for line in src:
                 if not line.strip():
@@ -81,9 +84,10 @@ class JsonlWriter:
                 if not isinstance(rec, dict) or "id" not in rec:
                     self.dropped_lines += 1
                     continue
-                ids.add(str(rec["id"]))
+                ids[str(rec["id"])] += 1
                 self._fh.write(line if line.endswith(b"\n") else line + b"\n")
         self.existing_ids = frozenset(ids)
+        self.existing_counts = dict(ids)
 
     def write(self, article) -> None:
         # one write call a record: an interrupt comes between records, never inside a line
