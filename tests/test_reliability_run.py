@@ -190,3 +190,23 @@ def test_shared_ids_are_named_and_resumed_by_count(tmp_path, capsys):
     assert cli.main([*args, "--resume"]) == 0
     assert SUMMARY_HEAD.format(inputs=2, records=1, errors=0) + " + 1 already in the output" in capsys.readouterr().err
     assert records(out) == full
+
+
+def test_sigterm_stops_check_with_previous_output_kept(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, 400)
+    out = tmp_path / "findings.jsonl"
+    out.write_bytes(b'{"previous": true}\n')
+    proc = subprocess.Popen([sys.executable, "-m", "zhclaims.cli", "check", str(src), "-o", str(out)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any(p.name.startswith(".zhclaims-") and p.stat().st_size > 0 for p in tmp_path.iterdir()):
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()
+    assert "Traceback" not in err.decode()
+    assert out.read_bytes() == b'{"previous": true}\n'  # check writes whole or not at all
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".zhclaims-")]

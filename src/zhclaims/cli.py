@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return args._run(args)
+        from .commands.common import interrupt_on_sigterm
+
+        with interrupt_on_sigterm():  # SIGTERM stops every command as Ctrl-C does: outputs stay whole
+            return args._run(args)
     except ZhclaimsError as exc:
         if getattr(args, "debug", False):
             raise
