@@ -210,8 +210,12 @@ def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int
     """Articles analyzed by ``jobs`` worker processes, in input order; ``InputError`` items pass
     through in place, and an analysis failure comes back as an ``InputError`` (E900)."""
     from .errors import InputError
-    from .run import failure
+    from .run import failure, prepare
 
+    if _context().get_start_method() == "fork":
+        # load once here: the forked workers inherit the loaded tables and models (no loading per
+        # worker, pages shared copy-on-write; gc.freeze keeps the collector from touching them)
+        prepare(pipeline)
     for res in imap_ordered(
         _analyze_one, items, jobs,
         initializer=_init_pipeline, initargs=(pipeline, published),
