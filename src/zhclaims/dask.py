@@ -44,9 +44,12 @@ def _pipeline(kw: tuple):
     if got is None:
         from .pipeline import Pipeline
 
+        from .run import prepare
+
         opts = dict(kw)
         got = _pipelines[kw] = Pipeline(stages=opts.get("stages"), clean=opts.get("clean", True),
                                         simplify=opts.get("simplify", True))
+        prepare(got)  # load data and models now; freeze them out of the collector's way
     return got
 
 
