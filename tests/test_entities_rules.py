@@ -26,6 +26,7 @@ def test_persons_by_context(text, want):
     ("他郑重表示将继续努力。", "郑重"),
     ("会议主席和夫人出席了晚宴。", "和夫人"),
     ("品牌向上如同双刃剑，毛利承压。", "双刃剑"),
+    ("随后，戈尔巴乔夫说，会谈顺利。", "巴乔夫"),
 ])
 def test_no_person_from_ordinary_words(text, bad):
     assert bad not in [t for t, label, _ in ents(text) if label == "PERSON"]

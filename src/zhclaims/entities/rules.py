@@ -80,7 +80,7 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
         s, e = m.span("name")
         role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
-            continue  # 主席和夫人; 2-character ordinary words (3-character famous names are frequent words too)
+            continue  # 主席和夫人 (after a role even a frequent word is a name: 总理李鹏)
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
     for m in t["verb"].finditer(norm, start, end):
         p = m.start()
@@ -91,6 +91,8 @@ def persons(norm: str, start: int, end: int) -> list[Cand]:
         got = _name_before(norm, max(start, p - 4), p, t)
         if got is not None and any(a <= got < b for a, b in role_words):
             continue
+        if got is not None and got > start and "\u4e00" <= norm[got - 1] <= "\u9fff" and norm[got - 1] not in t["not_in"]:
+            continue  # 克林顿说 is no 林顿: a name character before it (a role before a name is the role rule's)
         if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
             out.append(Cand(got, p, "PERSON", None, "rule", 2))
     return out
