@@ -170,14 +170,22 @@ def units_compatible(a: Fact, b: Fact) -> bool:
     return unit_group(a.unit) == unit_group(b.unit)
 
 
-def months(period: tuple[str, str] | None) -> int | None:
-    """How many whole months a period spans (2026 -> 12, 2026-01 -> 1), or None."""
+def _bounds(period: tuple[str, str] | None) -> tuple[dt.datetime, dt.datetime] | None:
+    """A period's start and end as datetimes, or None when absent or unreadable."""
     if period is None:
         return None
     try:
-        s, e = dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1])
+        return dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1])
     except ValueError:
         return None
+
+
+def months(period: tuple[str, str] | None) -> int | None:
+    """How many whole months a period spans (2026 -> 12, 2026-01 -> 1), or None."""
+    b = _bounds(period)
+    if b is None:
+        return None
+    s, e = b
     if s.day != 1 or e.day != 1 or s.time() != dt.time() or e.time() != dt.time():
         return None
     n = (e.year - s.year) * 12 + e.month - s.month
@@ -186,12 +194,10 @@ def months(period: tuple[str, str] | None) -> int | None:
 
 def shift(period: tuple[str, str] | None, months_back: int) -> tuple[str, str] | None:
     """The period ``months_back`` months earlier (a year for yoy, one month for mom)."""
-    if period is None:
+    b = _bounds(period)
+    if b is None:
         return None
-    try:
-        s, e = dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1])
-    except ValueError:
-        return None
+    s, e = b
 
     def back(d: dt.datetime) -> dt.datetime:
         m = d.year * 12 + d.month - 1 - months_back
