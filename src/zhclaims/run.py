@@ -93,9 +93,13 @@ def prepare(pipeline: Pipeline) -> None:
     except Exception:  # noqa: BLE001 - a stage that fails here fails (and is reported) per article
         pass
     if not _frozen:
+        import atexit
         import gc
 
         gc.freeze()
+        # give them back before the interpreter shuts down, so extension modules (DuckDB's
+        # nanobind bindings) see their objects freed instead of reporting them as leaked
+        atexit.register(gc.unfreeze)
         _frozen = True
 
 
