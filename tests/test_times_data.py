@@ -19,7 +19,7 @@ def test_every_file_loads():
 
 def test_words_tables():
     w = load_yaml("times", "words.yaml")
-    assert all(isinstance(v, int) for k in ("days", "context_days", "years", "months", "week_prefixes") for v in w[k].values())
+    assert all(isinstance(v, int) for k in ("days", "context_days", "years", "months", "quarters", "week_prefixes") for v in w[k].values())
     for name, (first, n) in w["year_parts"].items():
         assert 1 <= first <= 12 and 1 <= n <= 12, name
     assert set(w["year_part_grain"]) <= set(w["year_parts"]) | {"Q1", "Q2", "Q3", "Q4"}

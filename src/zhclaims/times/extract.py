@@ -13,7 +13,7 @@ import regex
 
 from ..model import Interval, Time
 from ..text.view import TextView
-from .parse import Spec, date_mod, spec_from_groups
+from .parse import Spec, date_mod, spec_from_groups, words
 from .patterns import group_names, scanner
 from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
                       resolve_point)
@@ -21,7 +21,6 @@ from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, i
 SENT_END = regex.compile(r"[。！？!?；;\n]")
 PARAGRAPH_END = regex.compile(r"\n")
 FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
-COMPARE_BEFORE = ("较", "比", "相比", "同比", "对比", "比上年")
 
 
 def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:
@@ -79,6 +78,7 @@ class _Context:
         self.breaks = [m.start() for m in PARAGRAPH_END.finditer(norm, start, len(norm) if end is None else end)]
         self.stops = [m.start() for m in SENT_END.finditer(norm, start, len(norm) if end is None else end)]
         self.year: tuple[int, int] | None = None  # (end offset, year)
+        self.year_sentence_only = False  # a relative year (去年) is context for its own sentence only
         self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
         self.day: tuple[int, dt.datetime] | None = None  # (end offset, day)
 
@@ -91,8 +91,10 @@ class _Context:
             end, y = self.year
             env.any_year = y
             if self._same(self.breaks, end, pos):
-                env.par_year = y
-                if self._same(self.stops, end, pos):
+                same_sentence = self._same(self.stops, end, pos)
+                if same_sentence or not self.year_sentence_only:
+                    env.par_year = y
+                if same_sentence:
                     env.sent_year = y
         if self.month is not None and self._same(self.breaks, self.month[0], pos):
             env.par_month = self.month[1:]
@@ -104,13 +106,18 @@ class _Context:
     def saw(self, spec: Spec, value: Value | None, start: int, end: int) -> None:
         if value is None or spec.kind not in ("point", "special"):
             return
-        before = self.norm[max(0, start - 3):start]
-        if any(before.endswith(w) for w in COMPARE_BEFORE):
-            return  # 较2025年12月: a comparison base sets no context
+        if not self._sets_context(spec, start, end):
+            return
         pt = spec.a
         if spec.kind == "special" or (pt is not None and (pt.year is not None or pt.year_rel is not None)):
             if value.grain in ("year", "half", "quarter", "month", "day", "hour", "minute", "second"):
-                self.year = (end, value.start.year)
+                year = value.start.year
+                if pt is not None and pt.lunar and value.end.year > year and (value.end.month, value.end.day) != (1, 1):
+                    year = value.end.year  # 今年腊月 (2019-12-26 .. 2020-01-25) is in 2020
+                self.year = (end, year)
+                # 去年突患脑炎。3月15日 ...: a relative year is the sentence's; an explicit one
+                # (2018年，...。8月) carries through the paragraph
+                self.year_sentence_only = pt is not None and pt.year is None and bool(pt.year_rel)
         if pt is not None and pt.month is not None and pt.month_to is None and not pt.lunar:
             self.month = (end, value.start.year, value.start.month)
         if value.grain in ("day", "hour", "minute", "second") and value.end - value.start <= dt.timedelta(days=1):
@@ -118,6 +125,28 @@ class _Context:
             if pt is not None and pt.hour == 24:  # 截至5月3日24时 ends 5月3日: 当日 is that day
                 day -= dt.timedelta(days=1)
             self.day = (end, day)
+
+
+    def _sets_context(self, spec: Spec, start: int, end: int) -> bool:
+        """Whether a time is context for what follows: not a comparison base (较2025年12月,
+        去年同期, 与2018年...相比), not the start or end of a span (自2009年以来, 2040年前), not a
+        birth year (1997年出生的)."""
+        if spec.mod in ("since", "before", "after"):
+            return False
+        rules = words()["context_rules"]
+        before = self.norm[max(0, start - 4):start]
+        if any(before.endswith(w) for w in rules["not_after"]):
+            return False
+        after = self.norm[end:end + 4]
+        if any(after.startswith(w) for w in rules["not_before"]):
+            return False
+        clause = CLAUSE_END.search(self.norm, end, end + CLAUSE_WINDOW)
+        tail = self.norm[end:clause.start() if clause else end + CLAUSE_WINDOW]
+        return not any(w in tail for w in rules["not_in_clause"])
+
+
+CLAUSE_END = regex.compile(r"[,，。；;！？!?\n]")
+CLAUSE_WINDOW = 24  # 与2018年最低采购价相比: the clause's comparison word is looked for this far
 
 
 def _kind_for_point(spec: Spec, value: Value) -> str:

@@ -85,6 +85,7 @@ class Point:
     year_part: tuple | None = None  # (first month, months, grain)
     month: int | None = None
     month_rel: int | None = None
+    quarter_rel: int | None = None  # 上一季度 -1, 本季度 0: the quarter relative to the anchor's
     month_to: int | None = None  # 1—4月: last month of a month range
     month_part: tuple | None = None  # (first day, last day or None)
     day: int | None = None
@@ -106,7 +107,7 @@ class Point:
     def empty(self) -> bool:
         return all(
             getattr(self, f) is None
-            for f in ("year", "year_rel", "year_ctx", "year_part", "month", "month_rel", "day", "day_rel",
+            for f in ("year", "year_rel", "year_ctx", "year_part", "month", "month_rel", "quarter_rel", "day", "day_rel",
                       "week_rel", "weekday", "holiday", "day_part", "hour", "decade", "century")
         )
 
@@ -185,6 +186,8 @@ def point_from_groups(d: dict, p: str, relaxed: bool = False) -> Point | None:
     if yp:
         first, n = w["year_parts"][yp] if yp in w["year_parts"] else (int(yp[1]) * 3 - 2, 3)  # Q1 .. Q4
         pt.year_part = (first, n, w["year_part_grain"].get(yp, "quarter" if n == 3 and "季" in yp or yp.startswith("Q") else "month"))
+    if g("qrel"):
+        pt.quarter_rel = w["quarters"][g("qrel")]
     if g("ytd"):
         pt.year_part = (1, cn_int(g("ytd")), "month")
     if g("m"):

@@ -44,7 +44,11 @@ def _point_pieces(p: str) -> dict:
         rf"(?:(?P<{p}y2>(?<![\d.])\d{{2}}(?![\d.])|[{CN_D}]{{2}})\s?年{ctx_after}"
         rf"|(?P<{p}y2>(?<![\d.])0\d(?![\d.])|零[一二三四五六七八九])\s?年)"  # not 在10年的时间里, 从13年缩短到两天
     )
-    yrel = rf"(?<![马早晚向往迎带到出回原未])(?P<{p}yrel>{alt(w['years'])})(?!度)"  # not 马上一年, 迎来年度
+    # 马上一年, 迎来年度, 未来年: a year word whose first character may end the word before is
+    # guarded; 到今年, 至去年 are not
+    guarded = [x for x in w["years"] if x[0] in w["years_guarded_first"]]
+    free = [x for x in w["years"] if x[0] not in w["years_guarded_first"]]
+    yrel = (rf"(?:(?<![{w['years_guard_before']}])(?P<{p}yrel>{alt(guarded)})|(?P<{p}yrel>{alt(free)}))(?!度)")
     year = rf"(?:{year4}|{year2}|{yrel})"
     # Q1 .. Q4 only as a word of their own (not inside a URL or code)
     quarter_q = r"(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
@@ -55,6 +59,7 @@ def _point_pieces(p: str) -> dict:
     mnum = r"(?:(?<![\d.])(?:1[0-2]|0?[1-9])(?![\d.])|十[一二]|[一二三四五六七八九十])"
     month = rf"(?:(?P<{p}mfrom>{mnum})\s?(?:[-—–~－]{{1,2}}|至|到)\s?)?(?P<{p}m>{mnum}|正|冬|腊)\s?月份?"
     mrel = rf"(?P<{p}mrel>{alt(w['months'])})"
+    qrel = rf"(?P<{p}qrel>{alt(w['quarters'])})"
     mpart = (
         rf"(?P<{p}mp>上旬|中旬|下旬|上半月|下半月|月初|月中|月底|月末|初(?![步期次始衷心级创赛选审具现见一二三四五六七八九十])|中(?=[,，。;；、\s)）]|$)"
         rf"|末(?!期)|底)"
@@ -107,6 +112,7 @@ def _point_pieces(p: str) -> dict:
         rf"|(?=[上本{digits}{cn_d}]){decade}"
         rf"|{f_year}{lunar}{year}(?:\s?(?:的?{ypart}|{ytd}|{yend}|{lunar}{monthblock}|{hol}))?"
         rf"|{f_month}{lunar}{monthblock}"
+        rf"|{_first('', w['quarters'])}{qrel}"
         rf"|(?=[{digits}{cn_d if p == 'b_' else ''}]){dayabs}|{f_rel}{relday}|{f_week}{week}|{f_hol}(?:{hol}|{holc})|{_first('Q', w['year_parts'])}{ypart_alone})"
     )
     dpart = rf"(?P<{p}dp>{alt(w['day_parts'])})"
@@ -189,7 +195,7 @@ def _gate() -> str:
     """
     w, h = words(), holidays()
     vocab = []
-    for k in ("years", "months", "days", "context_days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
+    for k in ("years", "months", "quarters", "days", "context_days", "day_part_words", "year_parts", "day_parts", "vague", "resolvable_vague",
               "sets", "units", "week_words", "named_periods"):
         vocab += list(w[k])
     for k in ("solar", "lunar", "eve", "term", "nth_weekday", "needs_context"):

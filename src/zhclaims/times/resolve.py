@@ -17,6 +17,7 @@ from .parse import Point, Spec, full_year, holidays, words
 
 DAY = dt.timedelta(days=1)
 SOON = dt.timedelta(days=31)  # a bare month that starts within this is the coming one
+PART_SOON = dt.timedelta(days=62)  # ... and a season or quarter (春季 in January)
 
 
 def add_months(d: dt.datetime, n: int) -> dt.datetime:
@@ -89,6 +90,15 @@ def _lunar_to_solar(y: int, m: int, d: int) -> dt.datetime | None:
     return dt.datetime(s.getYear(), s.getMonth(), s.getDay())
 
 
+def _lunar_solar_year(y: int, m: int, d: int) -> dt.datetime | None:
+    """Lunar month ``m`` day ``d`` falling in solar year ``y``: 2020年腊八 is 2020-01-02 (lunar
+    year 2019's 腊月), not lunar 2020's, which falls in January 2021."""
+    start = _lunar_to_solar(y, m, d)
+    if start is not None and start.year > y:
+        start = _lunar_to_solar(y - 1, m, d)
+    return start
+
+
 def _eve(y: int) -> dt.datetime | None:
     first = _lunar_to_solar(y, 1, 1)  # 除夕: the day before the lunar new year that starts in y
     return None if first is None else first - DAY
@@ -110,7 +120,7 @@ def holiday_interval(name: str, y: int) -> tuple[dt.datetime, dt.datetime] | Non
         start = dt.datetime(y, m, d)
     elif base in h["lunar"]:
         m, d = h["lunar"][base]
-        start = _lunar_to_solar(y, m, d)
+        start = _lunar_solar_year(y, m, d)
     elif base in h["eve"]:
         start = _eve(y)
     elif base in h["term"]:
@@ -224,6 +234,11 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
             else:
                 start, end, grain = monday, monday + 7 * DAY, "week"
         return _time_of_day(Value(start, end, grain, True), pt)
+    if pt.quarter_rel is not None:
+        if a is None:
+            return None
+        start = add_months(month_start(a.at.year, a.at.month - (a.at.month - 1) % 3), 3 * pt.quarter_rel)
+        return Value(start, add_months(start, 3), "quarter", True)
     if pt.month_rel is not None and a is not None:
         start = add_months(month_start(a.at.year, a.at.month), pt.month_rel)
         if explicit_date:  # 去年本月: this month, in the year written
@@ -256,7 +271,8 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         first, n, grain = pt.year_part
         start = month_start(y, first)
         if not explicit_date and env.par_year is None and a is not None and not env.future \
-                and _elapsed(start, add_months(start, n), a.end) < 0.5:
+                and _elapsed(start, add_months(start, n), a.end) < 0.5 \
+                and not (n <= 3 and a.at < start <= a.at + PART_SOON):
             start = month_start(y - 1, first)  # 年底 in a January report, 前三季度 in May: last year's
         return Value(start, add_months(start, n), grain, anchored)
     if pt.month is not None:
@@ -271,10 +287,14 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         if y is None or y < 1:
             return None
         if pt.lunar:
-            start = _lunar_to_solar(y, pt.month, pt.day or 1)
+            ly = y  # the lunar year whose month falls in solar year y (腊月 of 2020 starts in January)
+            start = _lunar_to_solar(ly, pt.month, pt.day or 1)
+            if start is not None and start.year > y:
+                ly -= 1
+                start = _lunar_to_solar(ly, pt.month, pt.day or 1)
             if start is None:
                 return None
-            end = start + DAY if pt.day else (_lunar_to_solar(y, pt.month + 1, 1) if pt.month < 12 else _lunar_to_solar(y + 1, 1, 1))
+            end = start + DAY if pt.day else (_lunar_to_solar(ly, pt.month + 1, 1) if pt.month < 12 else _lunar_to_solar(ly + 1, 1, 1))
             if end is None:
                 return None
             return _time_of_day(Value(start, end, "day" if pt.day else "month", anchored), pt)
@@ -353,7 +373,7 @@ def inherit(b: Point, a: Point) -> Point:
     """The second point of a range takes what it leaves out from the first (1月10日到12日)."""
     from dataclasses import replace
 
-    has_date = any(x is not None for x in (b.year, b.year_rel, b.month, b.month_rel, b.day, b.day_rel, b.week_rel,
+    has_date = any(x is not None for x in (b.year, b.year_rel, b.month, b.month_rel, b.quarter_rel, b.day, b.day_rel, b.week_rel,
                                            b.weekday, b.holiday, b.year_part))
     if not has_date:
         return replace(b, year=a.year, year2=a.year2, year_rel=a.year_rel, month=a.month, month_rel=a.month_rel,

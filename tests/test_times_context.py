@@ -1,0 +1,88 @@
+"""Times: the year a yearless or relative expression takes from its context and the anchor.
+
+One table per bug class found on real news with scripts/times_suspicious.py; the sentences are
+written for these tests.
+"""
+import pytest
+
+from zhclaims.times import extract_times
+
+
+def D(s):
+    return s + "T00:00:00"
+
+
+def find(text, published, surface):
+    got = [t for t in extract_times(text, published) if t.text == surface]
+    assert got, [(t.text, t.interval) for t in extract_times(text, published)]
+    t = got[-1]
+    return (t.interval.start, t.interval.end) if t.interval else None
+
+
+# A year that is no context for the bare months and days after it: the start of a span up to now,
+# a comparison base, a birth year.
+NO_CONTEXT = [
+    ("自２００８年以来，产量持续下降。截至６月１０日，库存达到高位。", "2012-06-12", "截至６月１０日",
+     (D("2012-06-10"), D("2012-06-11"))),
+    ("外汇储备降至2011年来最低水平。第一季度收入减少两成。", "2020-05-15", "第一季度",
+     (D("2020-01-01"), D("2020-04-01"))),
+    ("销售收入接近去年可比水平。2月10日，工厂全面复工。", "2020-05-02", "2月10日",
+     (D("2020-02-10"), D("2020-02-11"))),
+    ("2000年出生的小王是队里最年轻的。2月4日，他报名参加了志愿队。", "2020-05-12", "2月4日",
+     (D("2020-02-04"), D("2020-02-05"))),
+    ("与2018年最低价相比，价格平均下降一半。1月21日，新价格开始执行。", "2020-01-22", "1月21日",
+     (D("2020-01-21"), D("2020-01-22"))),
+    ("目标是在2040年前全部淘汰。自1月1日起，商店禁止销售。", "2020-01-03", "自1月1日起",
+     (D("2020-01-01"), D("2020-01-04"))),
+    ("客流比去年减少三成。5月1日—5日，景区接待游客八万人次。", "2020-05-09", "5月1日—5日",
+     (D("2020-05-01"), D("2020-05-06"))),
+]
+
+# A relative year (去年) is context for its own sentence; an explicit year for its paragraph.
+SENTENCE_SCOPE = [
+    ("他去年刚刚脱贫。3月15日，他领到了第一笔补贴。", "2020-05-06", "3月15日", (D("2020-03-15"), D("2020-03-16"))),
+    ("工程去年3月开工，4月主体封顶。", "2020-05-06", "4月", (D("2019-04-01"), D("2019-05-01"))),
+    ("2018年，工厂扩建。8月，新车间投产。", "2020-05-06", "8月", (D("2018-08-01"), D("2018-09-01"))),
+]
+
+# 到今年, 至去年: the year word after 到/至 is a year.
+AFTER_TO = [
+    ("从立项到今年3月，工程完成过半。", "2020-05-14", "今年3月", (D("2020-03-01"), D("2020-04-01"))),
+    ("去年底到今年初，价格持续上涨。", "2020-05-14", "去年底到今年初", (D("2019-12-01"), D("2020-04-01"))),
+]
+
+# Quarters relative to the anchor's quarter: 较上一季度 is the previous quarter, not 一季度.
+QUARTERS = [
+    ("本季度销量较上一季度增长5%。", "2020-05-12", "上一季度", (D("2020-01-01"), D("2020-04-01"))),
+    ("本季度销量较上一季度增长5%。", "2020-05-12", "本季度", (D("2020-04-01"), D("2020-07-01"))),
+    ("公司下季度将推出新品。", "2020-05-12", "下季度", (D("2020-07-01"), D("2020-10-01"))),
+    ("上季度营收下降。", "2020-01-15", "上季度", (D("2019-10-01"), D("2020-01-01"))),
+]
+
+# Lunar months and lunar holidays of 腊月 fall in January of the solar year they are read in.
+LUNAR = [
+    ("刚进腊月，集市就热闹起来。", "2020-01-21", "腊月", (D("2019-12-26"), D("2020-01-25"))),
+    ("今年腊八，寺庙免费施粥。", "2020-01-22", "今年腊八", (D("2020-01-02"), D("2020-01-03"))),
+    ("今年腊月，家家扫尘。小年这天，大家祭灶。", "2020-01-10", "小年", (D("2020-01-17"), D("2020-01-18"))),
+]
+
+# A season or quarter that begins within two months is the coming one (春季 in January); one that
+# begins later is last year's.
+SEASONS = [
+    ("春季开学时间推迟。", "2020-01-26", "春季", (D("2020-03-01"), D("2020-06-01"))),
+    ("春季植树造林正在筹备。", "2020-01-10", "春季", (D("2020-03-01"), D("2020-06-01"))),
+    ("冬季供暖一切正常。", "2020-01-10", "冬季", (D("2019-12-01"), D("2020-03-01"))),
+    ("二季度订单回升。", "2020-02-20", "二季度", (D("2020-04-01"), D("2020-07-01"))),
+    ("年底前完成验收。", "2020-01-10", "年底", (D("2019-12-01"), D("2020-01-01"))),
+]
+
+
+@pytest.mark.parametrize("text,published,surface,interval",
+                         NO_CONTEXT + SENTENCE_SCOPE + AFTER_TO + QUARTERS + LUNAR + SEASONS)
+def test_context_year(text, published, surface, interval):
+    assert find(text, published, surface) == interval
+
+
+def test_quarter_after_compare_is_not_q1():
+    got = [t.text for t in extract_times("利润较上一季度增长。", "2020-08-01")]
+    assert "一季度" not in got and "上一季度" in got
