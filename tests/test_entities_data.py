@@ -14,8 +14,9 @@ def test_every_data_file_loads():
         if name.endswith(".tsv"):
             rows = load_tsv("entities", name)
             assert rows, name
+            width = 2 if name == gazetteers.CONTEXT_FILE else 3  # surface, note: no canonical/kind
             for row in rows:
-                assert len(row) >= 3 and all(row[:3]), (name, row)
+                assert len(row) >= width and all(row[:width]), (name, row)
                 assert not regex.search(r"\s", row[0]), (name, row)
         elif name.endswith(".yaml"):
             assert isinstance(load_yaml("entities", name), dict)
@@ -68,3 +69,18 @@ def test_segmenter_keeps_gazetteer_names_whole():
 
     words = Segmenter().cut("零跑在马来西亚建厂，宁德时代供应电池")
     assert "马来西亚" in words and "宁德时代" in words
+
+
+def test_names_needing_context_are_gazetteer_names():
+    table = gazetteers.entries()
+    for surface in gazetteers.needs_context():
+        assert surface in table, surface  # a listed name no file holds would be a typo
+        assert table[surface].ambiguous, surface
+        assert surface not in {w for w, _f, _t in gazetteers.jieba_words()}, surface
+
+
+def test_new_rule_tables_are_lists_of_words():
+    r = load_yaml("entities", "rules.yaml")
+    for key in ("place_context_after", "enumeration_markers", "weak_suffix_modifies", "domestic_by_default"):
+        assert r[key] and all(isinstance(w, str) and w for w in r[key]), key
+    assert set(r["domestic_by_default"]) <= set(gazetteers.entries())

@@ -27,6 +27,8 @@ MODES = ("all", "auto", "off")
 # an ambiguous gazetteer name (理想, 长城) counts when an organisation word follows it ...
 _ORG_CONTEXT_AFTER = regex.compile(r"(?:汽车|品牌|集团|公司|股份|控股|旗下|等品牌|等车企|等企业|等公司|等厂商)")
 _ENUM = "、和与及"
+# ... and an ambiguous place name (新建, 中欧) when a place word follows it
+_PLACE_CONTEXT_AFTER = regex.compile("|".join(sorted(gazetteers.rules()["place_context_after"], key=len, reverse=True)))
 # ... and what makes a sentence worth the model in "auto" mode
 _SPEAKER = regex.compile(r"表示|指出|强调|透露|坦言|会见|出席|主持|会谈|致电|致信|创始人|董事长|总裁|CEO|发言人")
 # Each alternative starts only where its run of digits/numerals starts (the lookbehinds): a search
@@ -45,6 +47,20 @@ def _bounded(norm: str, s: int, e: int) -> bool:
     from ..text.segment import is_word_char
 
     return (s == 0 or not is_word_char(norm[s - 1])) and (e >= len(norm) or not is_word_char(norm[e]))
+
+
+_SHORT = 2  # gazetteer names up to this long must not cross jieba's word boundaries (海宁市 in 海宁/市区 may)
+
+
+def _crosses(toks: list[tuple[int, int]], s: int, e: int) -> bool:
+    """Whether a token overlaps ``[s, e)`` only in part (其中/国内 over 中国; a longer token holding
+    the whole span is no crossing: 中欧国家)."""
+    return any((ts < s < te < e) or (s < ts < e < te) for ts, te in toks)
+
+
+def _aligned_in(toks: list[tuple[int, int]], s: int, e: int) -> bool:
+    bounds = {b for span in toks for b in span}
+    return s in bounds and e in bounds
 
 
 def _aligned(view: TextView, s: int, e: int) -> bool:
@@ -95,9 +111,13 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         for s, e, entry in gazetteers.find(norm, b.start, b.end):
             if view.sentence_index(s) is None or view.sentence_index(s) != view.sentence_index(e - 1):
                 continue
-            if entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX and not _bounded(norm, s, e) \
-                    and not _aligned(view, s, e):
-                continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
+            small = entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX
+            if (small or e - s <= _SHORT) and not _bounded(norm, s, e):
+                toks = view.tokens_around(s, e)
+                if e - s <= _SHORT and _crosses(toks, s, e):
+                    continue  # 中国 in 其中/国内: jieba reads other words there, the name included in its dictionary
+                if small and not _aligned_in(toks, s, e):
+                    continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
             if entry.ambiguous:
                 ambiguous.append((s, e, entry))
             else:
@@ -111,7 +131,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     prev_has_subject = False
     for i, sent in enumerate(view.sentences):
         s, e = sent.start, sent.end
-        found = rules.persons(norm, s, e) + rules.organisations(norm, s, e, view.tokens_around) + rules.products(norm, s, e) \
+        found = rules.persons(norm, s, e, view.tokens_around) + rules.organisations(norm, s, e, view.tokens_around) + rules.products(norm, s, e) \
             + rules.country_references(norm, s, e) + rules.abbreviations(norm, s, e) + rules.congresses(norm, s, e)
         cands.extend(found)
         if mode == "all":
@@ -127,9 +147,23 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     # ambiguous gazetteer names: accepted in an organisation context, or when the model agrees
     model_spans = {(c.start, c.end, c.label) for c in model}
     firm = [c for c in cands if c.label == "ORG"]
+    places = [c for c in cands if c.label == "GPE"]
+    rejected = []
     for s, e, entry in ambiguous:
-        if _ORG_CONTEXT_AFTER.match(norm, e) or (s, e, entry.label) in model_spans or _enumerated(norm, s, e, firm):
+        if (s, e, entry.label) in model_spans:
+            ok = True
+        elif entry.label == "ORG":
+            ok = bool(_ORG_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, firm)
+        else:
+            ok = bool(_PLACE_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, places) \
+                or any(c.end == s for c in places)  # 江西南昌新建: right after another place
+        if ok:
             cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
+        else:
+            rejected.append((s, e))
+    rejected = [(a, b) for a, b in rejected if norm[a:b] in gazetteers.needs_context()]
+    if rejected:  # a model span never builds on an ordinary word taken for a name (中欧班列开行)
+        model = [m for m in model if not any(m.start < b and a < m.end and (m.start, m.end) != (a, b) for a, b in rejected)]
     chosen = resolve(cands, model, view)
     return _name(article, view, chosen)
 
@@ -264,9 +298,13 @@ def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) 
 def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
     norm, text = view.norm, view.text
     names: list[str] = []
+    foreign = _foreign_sentences(view, chosen)
     for c in chosen:
         surface = norm[c.start:c.end]
         if c.label == "ORG":
+            if surface in _DOMESTIC and view.sentence_index(c.start) in foreign:
+                names.append(surface)  # 澳大利亚…央行: not 中国人民银行
+                continue
             names.append(canonical.org_name(c.name or surface))
         elif c.label == "GPE":
             names.append(c.name or canonical.place_name(surface))
@@ -288,6 +326,34 @@ def _name(article: Article, view: TextView, chosen: list[Cand]) -> list[Entity]:
             n = merged.get(n, n)
         surface = text[c.start:c.end]
         out.append(Entity(text=surface, start=c.start, end=c.end, label=c.label, name=n, source=c.source))
+    return out
+
+
+_DOMESTIC = frozenset(gazetteers.rules()["domestic_by_default"])
+
+
+def _foreign_countries() -> frozenset[str]:
+    table = gazetteers.entries()
+    home = table["中国"].canonical
+    return frozenset(e.canonical for e in table.values() if e.label == "GPE" and e.kind == "country" and e.canonical != home)
+
+
+def _foreign_sentences(view: TextView, chosen: list[Cand]) -> set[int]:
+    """Indices of the sentences that name a foreign country (only looked for when the article
+    holds a name in ``domestic_by_default``)."""
+    norm = view.norm
+    if not any(c.label == "ORG" and norm[c.start:c.end] in _DOMESTIC for c in chosen):
+        return set()
+    foreign = _foreign_countries()
+    table = gazetteers.entries()
+    out = set()
+    for c in chosen:
+        if c.label != "GPE":
+            continue
+        name = c.name or norm[c.start:c.end]
+        e = table.get(name)
+        if name in foreign or (e is not None and e.canonical in foreign):
+            out.add(view.sentence_index(c.start))
     return out
 
 

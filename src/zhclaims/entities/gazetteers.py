@@ -8,6 +8,8 @@ Files (in ``entities/data/``), all ``surface <TAB> canonical <TAB> kind [<TAB> a
 - ``orgs.tsv``          government bodies, international organisations, media, universities,
                         companies and brands; ``ambiguous`` 1 marks a surface that is also an
                         ordinary word (理想, 长城, 苹果): the stage accepts it only in context.
+- ``needs_context.tsv`` more such surfaces, of any file (新建, 中欧, 日产): listed apart because
+                        the place files are rebuilt by ``scripts/build_gazetteers.py``.
 
 The same names go into the jieba user dictionary (``jieba_words``) so they are not split.
 """
@@ -21,6 +23,7 @@ from ..errors import DataFileError
 
 PLACE_FILES = ("places_world.tsv", "places_cn.tsv", "places_extra.tsv")
 ORG_FILE = "orgs.tsv"
+CONTEXT_FILE = "needs_context.tsv"
 PLACE_KINDS = {"continent", "country", "city", "province", "county", "region", "water", "mountain", "landmark"}
 ORG_KINDS = {"government", "party", "international", "media", "university", "company"}
 
@@ -45,6 +48,17 @@ def _rows(name: str, kinds: set[str], label: str) -> list[Entry]:
 
 
 @lru_cache(maxsize=1)
+def needs_context() -> frozenset[str]:
+    """Surfaces that are also ordinary words (``needs_context.tsv``): accepted only in context."""
+    out = set()
+    for row in load_tsv("entities", CONTEXT_FILE):
+        if not row or not row[0]:
+            raise DataFileError("E201", detail=f"entities/data/{CONTEXT_FILE}: bad row {row!r}")
+        out.add(row[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def entries() -> dict[str, Entry]:
     """surface -> Entry. Organisations win over places on the same surface; earlier files win."""
     table: dict[str, Entry] = {}
@@ -53,6 +67,10 @@ def entries() -> dict[str, Entry]:
     for name in PLACE_FILES:
         for e in _rows(name, PLACE_KINDS, "GPE"):
             table.setdefault(e.surface, e)
+    for surface in needs_context():
+        e = table.get(surface)
+        if e is not None and not e.ambiguous:
+            table[surface] = Entry(e.surface, e.canonical, e.label, e.kind, True)
     return table
 
 

@@ -71,13 +71,19 @@ def _tables():
     }
 
 
-def persons(norm: str, start: int, end: int) -> list[Cand]:
+def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
+    """Persons in ``norm[start:end]``; ``tokens(s, e)`` (``TextView.tokens_around``), when given,
+    lets a name after a role take one more character that the name table excludes when jieba
+    reads the whole as one word of its dictionary (总理李克强: 强 is no given-name character of the table)."""
     t = _tables()
     out: list[Cand] = []
     freq = _freq()
     role_words = []  # spans of the role words: a name before a verb never starts inside one (董事长孙…)
     for m in t["role"].finditer(norm, start, end):
         s, e = m.span("name")
+        if tokens is not None and e - s <= 3 and e < end and norm[e] in t["not_in"] and "\u4e00" <= norm[e] <= "\u9fff" \
+                and freq.get(norm[s:e + 1], 0) > 0 and (s, e + 1) in tokens(s, e + 1):
+            e += 1
         role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
             continue  # 主席和夫人 (after a role even a frequent word is a name: 总理李鹏)
@@ -140,7 +146,20 @@ def _org_tables():
         "strong": set(strong),
         "weak": set(weak),
         "stop": stop,
+        "markers": tuple(_words("enumeration_markers")),
+        "modifies": tuple(sorted(_words("weak_suffix_modifies"), key=len, reverse=True)),
     }
+
+
+def _after_marker(norm: str, s: int, e: int, markers) -> int:
+    """The position right after the last enumeration marker (一是, 其次) inside ``norm[s:e]``, or ``s``."""
+    cut = s
+    for m in markers:
+        i = norm.find(m, s, e)
+        while i >= 0:
+            cut = max(cut, i + len(m))
+            i = norm.find(m, i + 1, e)
+    return cut
 
 
 def _freq():
@@ -210,6 +229,13 @@ def organisations(norm: str, start: int, end: int, tokens) -> list[Cand]:
                 continue
         if not strong and (norm[stem_start].isdigit() or (stem_start > start and norm[stem_start - 1] in "的家")):
             continue  # 5G通信; 一家…公司, 位于深圳的…公司: a description, not a name
+        if not strong and se < end and any(norm.startswith(w, se) for w in t["modifies"]):
+            continue  # 比亚迪新能源汽车: 新能源 describes the cars, the name is 比亚迪
+        cut = _after_marker(norm, stem_start, ss, t["markers"])
+        if cut != stem_start:
+            if ss - cut < 2 or not _good_stem(norm[cut:ss], t) or (not strong and not _name_like(norm[cut:ss], freq)):
+                continue  # 三是网络…: an enumeration marker, then a point of the list
+            stem_start = cut
         out.append(Cand(stem_start, se, "ORG", None, "rule", 3 if strong else 2))
     return out
 
