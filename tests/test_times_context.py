@@ -45,6 +45,17 @@ SENTENCE_SCOPE = [
     ("2018年，工厂扩建。8月，新车间投产。", "2020-05-06", "8月", (D("2018-08-01"), D("2018-09-01"))),
 ]
 
+# Paragraphs joined into one line open with two ideographic spaces; a year in the paragraph before
+# is no context. A month is no context for a bare day once a later year was written.
+PARAGRAPHS = [
+    ("2019年，景区接入5G网络。\u3000\u3000疫情期间，4月20日起景区推出线上游览。", "2020-05-26", "4月20日起",
+     (D("2020-04-20"), D("2020-05-27"))),
+    ("工程2017年6月开工，2018年全面完工。12日上午，代表团考察了工程。", "2020-05-13", "12日上午",
+     ("2020-05-12T08:00:00", "2020-05-12T12:00:00")),
+    ("2008年金融危机爆发后，许多工厂停产。截至4月中旬，已有千家企业申请补贴。", "2020-05-08", "截至4月中旬",
+     (D("2020-04-11"), D("2020-04-21"))),
+]
+
 # 到今年, 至去年: the year word after 到/至 is a year.
 AFTER_TO = [
     ("从立项到今年3月，工程完成过半。", "2020-05-14", "今年3月", (D("2020-03-01"), D("2020-04-01"))),
@@ -78,7 +89,7 @@ SEASONS = [
 
 
 @pytest.mark.parametrize("text,published,surface,interval",
-                         NO_CONTEXT + SENTENCE_SCOPE + AFTER_TO + QUARTERS + LUNAR + SEASONS)
+                         NO_CONTEXT + SENTENCE_SCOPE + PARAGRAPHS + AFTER_TO + QUARTERS + LUNAR + SEASONS)
 def test_context_year(text, published, surface, interval):
     assert find(text, published, surface) == interval
 

@@ -19,7 +19,9 @@ from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, i
                       resolve_point)
 
 SENT_END = regex.compile(r"[。！？!?；;\n]")
-PARAGRAPH_END = regex.compile(r"\n")
+# a line break, or the two ideographic spaces (half-width in the view) that open a paragraph in
+# text whose paragraphs were joined into one line (People's Daily: 。\u3000\u3000)
+PARAGRAPH_END = regex.compile(r"\n|(?<=[。！？!?”」』)）\s]) {2}")
 FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
 
 
@@ -96,8 +98,9 @@ class _Context:
                     env.par_year = y
                 if same_sentence:
                     env.sent_year = y
-        if self.month is not None and self._same(self.breaks, self.month[0], pos):
-            env.par_month = self.month[1:]
+        if self.month is not None and self._same(self.breaks, self.month[0], pos) \
+                and (self.year is None or self.year[0] <= self.month[0] or self.year[1] == self.month[1]):
+            env.par_month = self.month[1:]  # not once a later year was written (2017年6月 ... 2018年完工。12日)
         if self.day is not None and self._same(self.breaks, self.day[0], pos):
             env.par_day = self.day[1]
         env.future = FUTURE.search(self.norm, max(sent_start, pos - FUTURE_WINDOW), pos) is not None
@@ -129,8 +132,8 @@ class _Context:
 
     def _sets_context(self, spec: Spec, start: int, end: int) -> bool:
         """Whether a time is context for what follows: not a comparison base (较2025年12月,
-        去年同期, 与2018年...相比), not the start or end of a span (自2009年以来, 2040年前), not a
-        birth year (1997年出生的)."""
+        去年同期, 与2018年...相比), not the start or end of a span (自2009年以来, 2040年前,
+        2003年疫情发生后，), not a birth year (1997年出生的)."""
         if spec.mod in ("since", "before", "after"):
             return False
         rules = words()["context_rules"]
@@ -142,6 +145,8 @@ class _Context:
             return False
         clause = CLAUSE_END.search(self.norm, end, end + CLAUSE_WINDOW)
         tail = self.norm[end:clause.start() if clause else end + CLAUSE_WINDOW]
+        if any(tail.endswith(w) for w in rules["not_at_clause_end"]):
+            return False  # 2008年国际金融危机爆发后，: the clause is a boundary
         return not any(w in tail for w in rules["not_in_clause"])
 
 
