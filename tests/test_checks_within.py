@@ -315,3 +315,19 @@ def test_two_versions_of_a_forecast_are_not_a_conflict():
     figs = [fig("3.3%", 3.3, "%", subject="全球", metric="gdp_growth", period="2020", modality="forecast"),
             fig("3.4%", 3.4, "%", subject="全球", metric="gdp_growth", period="2020", modality="forecast")]
     assert run(build(text, figs)) == []
+
+
+def test_list_marker_before_a_quotation_is_no_list():
+    """其中“……” opens a quotation (of a letter), so the quoted figure can still restate another."""
+    from zhclaims import analyze
+    from zhclaims.checks import check_article
+
+    text = ("华晨公司2026年的销量目标是50万台。为完成50万台的年度目标，公司加大投入。总经理在内部信中写道，"
+            "其中“（2026年销量）58万台，少一台都不行”的说法令人振奋。")
+    rec = analyze(text, published="2026-02-01", id="q")
+    bad = [f for f in check_article(rec) if f.verdict == "inconsistent" and f.relation == "same_figure"]
+    assert any({c.text for c in f.claims} == {"50万台", "58万台"} for f in bad), [f.explanation for f in check_article(rec)]
+    # the same text with 其中 before the figure itself still marks a part (no pairing)
+    part = analyze("华晨公司2026年的销量目标是50万台。为完成50万台的年度目标，公司加大投入。其中58万台来自海外。",
+                   published="2026-02-01", id="p")
+    assert not [f for f in check_article(part) if f.verdict == "inconsistent"]

@@ -77,7 +77,16 @@ class Fact:
         """The figure is one of a list or a part (分别……, 其中……) in its sentence."""
         start = self.sentence[0] if self.sentence else max(0, self.q.start - 30)
         before = self.article.text[max(0, start):self.q.start]
-        return any(m in before for m in rules()["list_markers"])
+        quotes = rules()["quote_openers"]
+        for m in rules()["list_markers"]:
+            i = before.find(m)
+            while i >= 0:
+                # 其中“……”: the marker introduces a quotation (of a letter, a speech), not a part
+                nxt = before[i + len(m):i + len(m) + 1]
+                if not nxt or nxt not in quotes:
+                    return True
+                i = before.find(m, i + 1)
+        return False
 
     def evidence(self) -> dict:
         a = self.article
