@@ -66,6 +66,7 @@ def _drop_prefix(norm: str, s: int, pre: str, d: dict) -> bool:
 
 
 FUTURE_WINDOW = 40  # plan words are looked for this far back in the sentence
+CONTEXT_SENTENCES = 5  # a year, month or day is context this many sentences on, within its paragraph
 
 
 class _Context:
@@ -81,27 +82,33 @@ class _Context:
         self.stops = [m.start() for m in SENT_END.finditer(norm, start, len(norm) if end is None else end)]
         self.year: tuple[int, int] | None = None  # (end offset, year)
         self.year_sentence_only = False  # a relative year (去年) is context for its own sentence only
+        self.anchor_year: int | None = None
         self.month: tuple[int, int, int] | None = None  # (end offset, year, month)
         self.day: tuple[int, dt.datetime] | None = None  # (end offset, day)
 
     def _same(self, marks: list[int], a: int, b: int) -> bool:
         return bisect_left(marks, a) == bisect_left(marks, b)
 
+    def _near(self, a: int, b: int) -> bool:
+        """Same paragraph, and at most CONTEXT_SENTENCES sentence breaks apart (a paragraph may be a
+        whole article when its breaks were lost: a year 20 sentences back is stale)."""
+        return self._same(self.breaks, a, b) and bisect_left(self.stops, b) - bisect_left(self.stops, a) <= CONTEXT_SENTENCES
+
     def env(self, anchor: Anchor | None, pos: int, sent_start: int) -> Env:
         env = Env(anchor)
         if self.year is not None:
             end, y = self.year
             env.any_year = y
-            if self._same(self.breaks, end, pos):
+            if self._near(end, pos):
                 same_sentence = self._same(self.stops, end, pos)
                 if same_sentence or not self.year_sentence_only:
                     env.par_year = y
                 if same_sentence:
                     env.sent_year = y
-        if self.month is not None and self._same(self.breaks, self.month[0], pos) \
+        if self.month is not None and self._near(self.month[0], pos) \
                 and (self.year is None or self.year[0] <= self.month[0] or self.year[1] == self.month[1]):
             env.par_month = self.month[1:]  # not once a later year was written (2017年6月 ... 2018年完工。12日)
-        if self.day is not None and self._same(self.breaks, self.day[0], pos):
+        if self.day is not None and self._near(self.day[0], pos):
             env.par_day = self.day[1]
         env.future = FUTURE.search(self.norm, max(sent_start, pos - FUTURE_WINDOW), pos) is not None
         return env
@@ -120,7 +127,9 @@ class _Context:
                 self.year = (end, year)
                 # 去年突患脑炎。3月15日 ...: a relative year is the sentence's; an explicit one
                 # (2018年，...。8月) carries through the paragraph
-                self.year_sentence_only = pt is not None and pt.year is None and bool(pt.year_rel)
+                # and so is a year after the anchor's (到2025年 ...: a target, not a narrative)
+                self.year_sentence_only = (pt is not None and pt.year is None and bool(pt.year_rel)) or \
+                    (self.anchor_year is not None and year > self.anchor_year)
         if pt is not None and pt.month is not None and pt.month_to is None and not pt.lunar:
             self.month = (end, value.start.year, value.start.month)
         if value.grain in ("day", "hour", "minute", "second") and value.end - value.start <= dt.timedelta(days=1):
@@ -248,6 +257,7 @@ def find_times(view: TextView, published: dt.datetime | None = None) -> list[Tim
     except (ValueError, OverflowError):  # an anchor at the calendar's edge (9999-12-31)
         anchor = None
     ctx = _Context(norm)
+    ctx.anchor_year = anchor.at.year if anchor is not None else None
     out: list[Time] = []
     for s, e, spec in cands:
         sent = view.sentence_at(s)
