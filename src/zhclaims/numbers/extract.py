@@ -299,6 +299,11 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
             if (gap in t.range_connectors or between) and (a.unit is None or (b.unit is not None and a.unit.canonical == b.unit.canonical)):
                 before = a.start - 1 if a.start > lo and norm[a.start - 1] == "了" else a.start
                 blocked = t.ending_at("range_blocked_after", norm, before, lo)
+                if blocked:
+                    # 上调3万吨至45万吨 is a change then a level; but a dash never is (增长40%—50%), and
+                    # after a change verb two percentages are its range (增长5%至8%), not by-then-to
+                    unit = b.unit or a.unit
+                    blocked = gap in ("至", "到") and not (unit is not None and unit.kind == "percent")
                 if not blocked and not (gap in "-—–" and b.unit is None):
                     if a.unit is None and a.arabic_plain and b.mult_suffix:
                         got = parse_numeral(norm[a.start:a.num_end] + b.mult_suffix)
