@@ -63,3 +63,17 @@ def test_central_bank_is_chinese_only_without_a_foreign_country():
 
 def test_person_after_a_role_takes_the_whole_jieba_word():
     assert ("李克强", "PERSON", "李克强") in ents("国务院总理李克强主持召开常务会议。")
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("今年安排中央财政资金八亿元用于修路。", "中央财政资金"),
+    ("学校按时发放国家助学金和生活补贴。", "国家助学金"),
+    ("地方政府专项债券发行加快。", "地方政府"),
+    ("全市新增两家定点医院，还建了方舱医院。", "定点医院"),
+    ("参加医疗保险和养老保险的人数都在增加。", "医疗保险"),
+    ("要发展冷链物流，补齐短板。", "冷链物流"),
+])
+def test_kinds_of_things_are_no_organisations(text, bad):
+    for ner in ("off", "auto", "all"):
+        got = [t for t, label, _ in ents(text, ner) if label == "ORG"]
+        assert bad not in got, (ner, got)

@@ -247,10 +247,21 @@ def plausible(m: Cand, norm: str, firm: list[Cand]) -> bool:
     if surface.isascii() and len(surface) <= 4 and surface.upper() == surface:
         return False  # SUV, CTC, MPV: abbreviations of things, not names
     holds_place = any(c.label == "GPE" and m.start <= c.start and c.end <= m.end for c in firm)
+    if m.label == "ORG" and _generic(surface, freq, f):
+        return False
     if m.label == "ORG":
         return surface[-1] in f["org_end"] or (n < f["rare_word_freq"] and not holds_place and len(surface) <= 6)
     if m.label == "GPE":
         return surface[-1] in f["place_end"] or (n < f["rare_word_freq"] and len(surface) <= 4)
+    return False
+
+
+def _generic(surface: str, freq, f) -> bool:
+    """One of ``generic_heads`` (中央, 国家, 地方) then an ordinary word or a word that
+    ends with no organisation character: a kind of thing (中央财政资金, 国家助学金, 地方政府)."""
+    head, rest = surface[:2], surface[2:]
+    if head in f["generic_heads"] and rest:
+        return rest[-1] not in f["org_end"] or freq.get(rest, 0) >= f["generic_head_rest_freq"]
     return False
 
 
