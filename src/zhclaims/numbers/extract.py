@@ -342,8 +342,8 @@ def _keep(a: _Atom, norm: str) -> bool:
             return unit.kind in ("percent", "multiple", "measure", "currency") and unit.written != "度"
         numeral = norm[a.start:a.num_end]
         if unit.kind == "noun" and n.chinese_only and (not any(c in "万亿" for c in numeral)
-                                                       or all(c in "十百千万亿上数几" for c in numeral)):
-            return False  # 三国, 九省, 万千企业: names and set phrases, not counts
+                                                       or all(c in "十百千万亿上" for c in numeral)):
+            return False  # 三国, 九省, 万千企业: names and set phrases, not counts (数万游客 is a count)
         return True
     numeral = norm[a.start:a.num_end]
     if a.merged:
