@@ -8,7 +8,9 @@ publication time and lists, per record, the anchored expressions (relative or ye
   skipped: they reach back by design),
 * starts after publication + 1 month (``future``), or
 * is a bare month/day (no year written) resolved to a year other than the publication year or
-  the one before (``bare-year``).
+  the one before (``bare-year``), or
+* lies in the year before publication although the same dates in the publication year had
+  begun a month before (``last-year``: 二季度 in May read as last year's; often a context year, often right).
 
 News mostly reports the recent past, so each listed item is a likely resolution bug (a wrong
 context year, a wrong "last year" rule). Nothing is written: the output is for reading.
@@ -37,6 +39,7 @@ STATED_DISTANCE = regex.compile(r"[年月天周]\s?[前后以]|年代|世纪|[�
 BARE_MONTH_DAY = regex.compile(r"[0-9０-９一二三四五六七八九十]{1,2}\s?月|[0-9０-９]{1,2}\s?[日号]")
 FAR_PAST = dt.timedelta(days=400)
 FUTURE = dt.timedelta(days=31)
+BEGUN = dt.timedelta(days=30)  # last-year: the same dates this year began at least this long ago
 
 
 def _date(value) -> dt.datetime | None:
@@ -46,6 +49,14 @@ def _date(value) -> dt.datetime | None:
         return dt.datetime.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _same_in(start: dt.datetime, published: dt.datetime) -> dt.datetime:
+    """``start`` moved into the publication year (29 February to the 28th)."""
+    try:
+        return start.replace(year=published.year)
+    except ValueError:
+        return start.replace(year=published.year, day=28)
 
 
 def suspicious(text: str, published: dt.datetime):
@@ -66,6 +77,9 @@ def suspicious(text: str, published: dt.datetime):
         elif not YEAR_WRITTEN.search(t.text) and BARE_MONTH_DAY.search(t.text) \
                 and start.year not in (published.year, published.year - 1):
             yield "bare-year", t
+        elif start.year == published.year - 1 and end is not None and end <= dt.datetime(published.year, 1, 1) \
+                and t.kind != "duration" and _same_in(start, published) <= published - BEGUN:
+            yield "last-year", t
 
 
 def main(argv=None) -> int:

@@ -18,6 +18,7 @@ from .parse import Point, Spec, full_year, holidays, words
 DAY = dt.timedelta(days=1)
 SOON = dt.timedelta(days=31)  # a bare month that starts within this is the coming one
 PART_SOON = dt.timedelta(days=62)  # ... and a season or quarter (春季 in January)
+WHOLE_YEAR_REPORTS = 1 / 6  # 全年 before March is last year's (annual figures), after it this year's
 
 
 def add_months(d: dt.datetime, n: int) -> dt.datetime:
@@ -173,6 +174,20 @@ def _nearest_holiday(name: str, a: Anchor) -> tuple[dt.datetime, dt.datetime] | 
     return last
 
 
+def _last_years_part(start: dt.datetime, n: int, a: Anchor) -> bool:
+    """Whether a yearless year part is last year's: one not begun yet (年底 in January), unless a
+    season or quarter begins within two months (春季 in January); a longer part less than half
+    past (前三季度, 上半年 in May: a report on it is on last year's). A season or quarter under
+    way is the current one (二季度 in May); the whole year (完成全年目标) is the current one once
+    the annual reports are out."""
+    elapsed = _elapsed(start, add_months(start, n), a.end)
+    if n <= 3:
+        return elapsed == 0 and not start <= a.at + PART_SOON
+    if n >= 12:  # 全年, 年内: last year's only in the season of annual reports (January, February)
+        return elapsed < WHOLE_YEAR_REPORTS
+    return elapsed < 0.5
+
+
 def _month_year(pt: Point, a: Anchor, env: Env) -> int:
     """The year of a bare month (12月, 3月到5月): the last one begun, unless the sentence speaks of
     plans or it is the month just ahead (6月前 in a late-May report)."""
@@ -271,8 +286,7 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         first, n, grain = pt.year_part
         start = month_start(y, first)
         if not explicit_date and env.par_year is None and a is not None and not env.future \
-                and _elapsed(start, add_months(start, n), a.end) < 0.5 \
-                and not (n <= 3 and a.at < start <= a.at + PART_SOON):
+                and _last_years_part(start, n, a):
             start = month_start(y - 1, first)  # 年底 in a January report, 前三季度 in May: last year's
         return Value(start, add_months(start, n), grain, anchored)
     if pt.month is not None:
