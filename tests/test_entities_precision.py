@@ -77,3 +77,32 @@ def test_kinds_of_things_are_no_organisations(text, bad):
     for ner in ("off", "auto", "all"):
         got = [t for t, label, _ in ents(text, ner) if label == "ORG"]
         assert bad not in got, (ner, got)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("各级人社部门要做好培训工作。", "人社部"),          # 人社/部门: the name crosses a word
+    ("要进一步发挥银行信贷的作用。", "进一步发挥银行"),  # a verb phrase before a strong suffix
+    ("广东中欧班列又开了新线路。", "中欧"),              # a region right after a province is no county
+])
+def test_no_entity_across_words_or_from_verb_phrases(text, bad):
+    assert bad not in [t for t, _label, _ in ents(text)]
+
+
+def test_names_at_word_boundaries_are_kept():
+    assert ("中东欧", "GPE") in [(t, label) for t, label, _ in ents("这些产品卖到了中东欧地区。")]
+    assert ("海宁市", "GPE") in [(t, label) for t, label, _ in ents("他在海宁市区开了家店。")]
+    assert ("人社部", "ORG") in [(t, label) for t, label, _ in ents("人社部发布了新的通知。")]
+
+
+@pytest.mark.parametrize("text,want,bad", [
+    ("党组书记张明主持会议。", "张明", ["党组", "张明主"]),   # a title glued to a word; jieba's name end
+    ("卫生部长李明表示，将加强防控。", "李明", ["卫生"]),
+    ("有关负责同志表示，工作正在推进。", None, ["关负责"]),
+    ("王立军同志指出，要抓好落实。", "王立军", []),
+])
+def test_no_person_from_a_word_glued_to_a_title(text, want, bad):
+    got = [t for t, label, _ in ents(text) if label == "PERSON"]
+    if want:
+        assert want in got
+    for b in bad:
+        assert b not in got

@@ -49,13 +49,19 @@ def _bounded(norm: str, s: int, e: int) -> bool:
     return (s == 0 or not is_word_char(norm[s - 1])) and (e >= len(norm) or not is_word_char(norm[e]))
 
 
-_SHORT = 2  # gazetteer names up to this long must not cross jieba's word boundaries (海宁市 in 海宁/市区 may)
+# gazetteer names up to this long must not cross jieba's word boundaries (其中/国内 over 中国;
+# 人社/部门 over 人社部); a 3-character name ending in an administrative suffix may (海宁/市区)
+_SHORT = 3
+_CROSS_OK = _ADMIN_SUFFIX | set("省")
 
 
-def _crosses(toks: list[tuple[int, int]], s: int, e: int) -> bool:
-    """Whether a token overlaps ``[s, e)`` only in part (其中/国内 over 中国; a longer token holding
-    the whole span is no crossing: 中欧国家)."""
-    return any((ts < s < te < e) or (s < ts < e < te) for ts, te in toks)
+def _crosses(toks: list[tuple[int, int]], s: int, e: int, norm: str) -> bool:
+    """Whether a token overlaps ``[s, e)`` only in part: one that starts before the name (其中/国内
+    over 中国), or an ordinary word that starts inside it (人社/部门 over 人社部; not 中/东欧地区
+    over 中东欧). A longer token holding the whole span is no crossing (中欧国家)."""
+    freq = rules._freq()
+    limit = gazetteers.rules()["name_word_freq"]
+    return any((ts < s < te < e) or (s < ts < e < te and freq.get(norm[ts:te], 0) >= limit) for ts, te in toks)
 
 
 def _aligned_in(toks: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -114,7 +120,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
             small = entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX
             if (small or e - s <= _SHORT) and not _bounded(norm, s, e):
                 toks = view.tokens_around(s, e)
-                if e - s <= _SHORT and _crosses(toks, s, e):
+                if (e - s <= 2 or entry.surface[-1] not in _CROSS_OK) and _crosses(toks, s, e, norm):
                     continue  # 中国 in 其中/国内: jieba reads other words there, the name included in its dictionary
                 if small and not _aligned_in(toks, s, e):
                     continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
@@ -156,7 +162,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
             ok = bool(_ORG_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, firm)
         else:
             ok = bool(_PLACE_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, places) \
-                or any(c.end == s for c in places)  # 江西南昌新建: right after another place
+                or (entry.kind in _SMALL_PLACES and any(c.end == s for c in places))  # 江西南昌新建 (not 广东中欧班列)
         if ok:
             cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
         else:

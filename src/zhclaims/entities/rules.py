@@ -84,19 +84,27 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
         if tokens is not None and e - s <= 3 and e < end and norm[e] in t["not_in"] and "\u4e00" <= norm[e] <= "\u9fff" \
                 and freq.get(norm[s:e + 1], 0) > 0 and (s, e + 1) in tokens(s, e + 1):
             e += 1
+        elif tokens is not None and e - s == 3 and norm[s:s + 2] not in t["compound"]:
+            toks = tokens(s, e)
+            if (s, s + 2) in toks and any(ts == s + 2 and te > e for ts, te in toks):
+                e -= 1  # 书记张明主持会议: jieba reads 张明/主持会议
         role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
             continue  # 主席和夫人 (after a role even a frequent word is a name: 总理李鹏)
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
     for m in t["verb"].finditer(norm, start, end):
         p = m.start()
+        titled = m.group() in t["post_titles"]
         for title in t["titles"]:
             if norm.startswith(title, p - len(title)) and p - len(title) >= start:
                 p -= len(title)
+                titled = True
                 break
         got = _name_before(norm, max(start, p - 4), p, t)
         if got is not None and any(a <= got < b for a, b in role_words):
             continue
+        if got is not None and titled and tokens is not None and not any(ts == p for ts, _te in tokens(got, m.end())):
+            continue  # 党组书记, 卫生部长, 有关/负责同志: the title is part of a longer word, no name before it
         if got is not None and got > start and "\u4e00" <= norm[got - 1] <= "\u9fff" and norm[got - 1] not in t["not_in"]:
             continue  # 克林顿说 is no 林顿: a name character before it (a role before a name is the role rule's)
         if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
