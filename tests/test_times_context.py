@@ -112,3 +112,9 @@ def test_context_year(text, published, surface, interval):
 def test_quarter_after_compare_is_not_q1():
     got = [t.text for t in extract_times("利润较上一季度增长。", "2020-08-01")]
     assert "一季度" not in got and "上一季度" in got
+
+
+def test_year_word_after_to_keeps_vague_word():
+    # 到今年 is a year; 到去年同期 is 到 + the vague word 去年同期, not 到去年 + 同期
+    got = [t.text for t in extract_times("产量恢复到去年同期水平，预计到今年年底完成。", "2020-05-10")]
+    assert "去年同期" in got and "同期" not in got and "今年年底" in got

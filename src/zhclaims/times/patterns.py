@@ -28,6 +28,18 @@ def _first(chars: str, words_) -> str:
     return "(?=[" + "".join(regex.escape(c) for c in sorted(first)) + "])"
 
 
+def _years_alt(items) -> str:
+    """Year words, longest first; one that starts a vague word (去年 in 去年同期) is not followed by
+    the rest of it (到去年同期 is 到 + the vague word, not 到去年 + 同期)."""
+    w = words()
+    vague = list(w["vague"]) + list(w["resolvable_vague"])
+    out = []
+    for x in sorted(set(items), key=lambda s: (-len(s), s)):
+        rest = [v[len(x):] for v in vague if v.startswith(x) and v != x]
+        out.append(regex.escape(x) + (rf"(?!{alt(rest)})" if rest else ""))
+    return "|".join(out)
+
+
 def _point(p: str) -> str:
     return _point_pieces(p)["point"]
 
@@ -48,7 +60,7 @@ def _point_pieces(p: str) -> dict:
     # guarded; 到今年, 至去年 are not
     guarded = [x for x in w["years"] if x[0] in w["years_guarded_first"]]
     free = [x for x in w["years"] if x[0] not in w["years_guarded_first"]]
-    yrel = (rf"(?:(?<![{w['years_guard_before']}])(?P<{p}yrel>{alt(guarded)})|(?P<{p}yrel>{alt(free)}))(?!度)")
+    yrel = (rf"(?:(?<![{w['years_guard_before']}])(?P<{p}yrel>{_years_alt(guarded)})|(?P<{p}yrel>{_years_alt(free)}))(?!度)")
     year = rf"(?:{year4}|{year2}|{yrel})"
     # Q1 .. Q4 only as a word of their own (not inside a URL or code)
     quarter_q = r"(?<![A-Za-z0-9])Q[1-4](?![A-Za-z0-9])"
