@@ -72,6 +72,9 @@ def test_person_after_a_role_takes_the_whole_jieba_word():
     ("全市新增两家定点医院，还建了方舱医院。", "定点医院"),
     ("参加医疗保险和养老保险的人数都在增加。", "医疗保险"),
     ("要发展冷链物流，补齐短板。", "冷链物流"),
+    ("全市建成三个方舱医院收治轻症病人。", "方舱医院"),       # a rare stem that is a kind, not a name
+    ("警方打掉一个犯罪集团。", "犯罪集团"),
+    ("积极参与抗疫国际合作。", "抗疫国际"),                  # 国际 before 合作 describes it
 ])
 def test_kinds_of_things_are_no_organisations(text, bad):
     for ner in ("off", "auto", "all"):

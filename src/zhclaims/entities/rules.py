@@ -256,6 +256,8 @@ def _known_head(norm: str, s: int, e: int, toks, freq) -> bool:
     for ts, te in toks:
         if ts == s:
             head = norm[ts:min(te, e)]
+            if head in _org_tables()["stop"]:
+                return False  # 方舱/医院: a kind of hospital
             return head in entries() or (len(head) >= 2 and freq.get(head, 0) < 500)
     return False
 
