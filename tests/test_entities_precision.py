@@ -109,3 +109,18 @@ def test_no_person_from_a_word_glued_to_a_title(text, want, bad):
         assert want in got
     for b in bad:
         assert b not in got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("老党员同志表示，要带头做好防控。", "党员"),           # a frequent word before a title
+    ("各级党组织书记要抓好落实。", "党组织"),
+    ("他在代表党员发言时说，要带头。", "党员"),             # a frequent word after a role word
+])
+def test_frequent_words_before_titles_are_no_people(text, bad):
+    assert bad not in [t for t, label, _ in ents(text) if label == "PERSON"]
+
+
+def test_famous_names_that_are_frequent_words_stay_people():
+    assert ("李鹏", "PERSON") in [(t, label) for t, label, _ in ents("总理李鹏会见了代表团。")]
+    assert ("李鹏", "PERSON") in [(t, label) for t, label, _ in ents("李鹏总理会见了代表团。")]
+    assert ("普京", "PERSON") in [(t, label) for t, label, _ in ents("普京表示，俄方愿意合作。")]

@@ -89,8 +89,8 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
             if (s, s + 2) in toks and any(ts == s + 2 and te > e for ts, te in toks):
                 e -= 1  # 书记张明主持会议: jieba reads 张明/主持会议
         role_words.append((m.start(), s))
-        if norm[s] in t["after_role"] or (e - s == 2 and freq.get(norm[s:e], 0) >= t["word_freq"]):
-            continue  # 主席和夫人 (after a role even a frequent word is a name: 总理李鹏)
+        if norm[s] in t["after_role"] or (e - s == 2 and _ordinary_word(norm[s:e], freq, t)):
+            continue  # 主席和夫人, 代表党员 (总理李鹏 stays: jieba tags 李鹏 a name)
         out.append(Cand(s, e, "PERSON", None, "rule", 3))
     for m in t["verb"].finditer(norm, start, end):
         p = m.start()
@@ -107,9 +107,28 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
             continue  # 党组书记, 卫生部长, 有关/负责同志: the title is part of a longer word, no name before it
         if got is not None and got > start and "\u4e00" <= norm[got - 1] <= "\u9fff" and norm[got - 1] not in t["not_in"]:
             continue  # 克林顿说 is no 林顿: a name character before it (a role before a name is the role rule's)
+        if got is not None and titled and _ordinary_word(norm[got:p], freq, t):
+            continue  # 党员同志, 党组织书记: a word before the title, not a name
         if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
             out.append(Cand(got, p, "PERSON", None, "rule", 2))
     return out
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's part-of-speech tags of its main dictionary (loaded once, ~1 s, only when a name
+    candidate is a frequent word)."""
+    import jieba.posseg
+
+    from ..text.segment import get_segmenter
+
+    return jieba.posseg.POSTokenizer(get_segmenter().tk).word_tag_tab
+
+
+def _ordinary_word(word: str, freq, t) -> bool:
+    """A frequent jieba word that its dictionary does not tag as a person's name (党员, 党组织,
+    毕业生; not 李鹏, 江泽民)."""
+    return freq.get(word, 0) >= t["word_freq"] and not _tags().get(word, "").startswith("nr")
 
 
 def is_function_char(c: str) -> bool:
