@@ -116,7 +116,7 @@ class _Context:
     def saw(self, spec: Spec, value: Value | None, start: int, end: int) -> None:
         if value is None or spec.kind not in ("point", "special"):
             return
-        if not self._sets_context(spec, start, end):
+        if not self._sets_context(spec, value, start, end):
             return
         pt = spec.a
         if spec.kind == "special" or (pt is not None and (pt.year is not None or pt.year_rel is not None)):
@@ -127,7 +127,7 @@ class _Context:
                 self.year = (end, year)
                 # 去年突患脑炎。3月15日 ...: a relative year is the sentence's; an explicit one
                 # (2018年，...。8月) carries through the paragraph
-                # and so is a year after the anchor's (到2025年 ...: a target, not a narrative)
+                # and so is a year after the anchor's (到2025年, 延缓到明年: a target, not a narrative)
                 self.year_sentence_only = (pt is not None and pt.year is None and bool(pt.year_rel)) or \
                     (self.anchor_year is not None and year > self.anchor_year)
         if pt is not None and pt.month is not None and pt.month_to is None and not pt.lunar:
@@ -139,24 +139,29 @@ class _Context:
             self.day = (end, day)
 
 
-    def _sets_context(self, spec: Spec, start: int, end: int) -> bool:
-        """Whether a time is context for what follows: not a comparison base (较2025年12月,
-        去年同期, 与2018年...相比), not the start or end of a span (自2009年以来, 2040年前,
-        2003年疫情发生后，), not a birth year (1997年出生的)."""
-        if spec.mod in ("since", "before", "after"):
-            return False
+    def _sets_context(self, spec: Spec, value: Value, start: int, end: int) -> bool:
+        """Whether a time is context for what follows. Never a comparison base (较2025年12月,
+        去年同期, 与2018年...相比) or a birth year (1997年出生的); not the start of a span reaching
+        back (自2009年以来, 2011年来, 2003年疫情发生后，) unless it starts this year (自2020年起);
+        not a bound in another year (2040年前)."""
         rules = words()["context_rules"]
         before = self.norm[max(0, start - 4):start]
-        if any(before.endswith(w) for w in rules["not_after"]):
-            return False
         after = self.norm[end:end + 4]
-        if any(after.startswith(w) for w in rules["not_before"]):
-            return False
         clause = CLAUSE_END.search(self.norm, end, end + CLAUSE_WINDOW)
         tail = self.norm[end:clause.start() if clause else end + CLAUSE_WINDOW]
-        if any(tail.endswith(w) for w in rules["not_at_clause_end"]):
-            return False  # 2008年国际金融危机爆发后，: the clause is a boundary
-        return not any(w in tail for w in rules["not_in_clause"])
+        if any(before.endswith(w) for w in rules["compare_before"]) \
+                or any(after.startswith(w) for w in rules["compare_after"]) \
+                or any(w in tail for w in rules["compare_in_clause"]):
+            return False
+        year, this_year = value.start.year, self.anchor_year
+        exempt = any(after.startswith(w) for w in rules["not_a_span"])  # 1956年来到敦煌
+        since = spec.mod in ("since", "after") or (not exempt and any(after.startswith(w) for w in rules["since_after"])) \
+            or any(w in tail for w in rules["since_in_clause"]) or any(tail.endswith(w) for w in rules["since_at_clause_end"])
+        if since and (this_year is None or year < this_year):
+            return False
+        until = spec.mod == "before" or any(after.startswith(w) for w in rules["until_after"]) \
+            or any(tail.endswith(w) for w in rules["until_at_clause_end"])
+        return not (until and year != this_year)
 
 
 CLAUSE_END = regex.compile(r"[,，。；;！？!?\n]")

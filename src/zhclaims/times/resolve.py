@@ -295,15 +295,21 @@ def resolve_point(pt: Point, env: Env) -> Value | None:
         elif env.par_year is not None:
             y, anchored = env.par_year, True
         elif a is not None:
-            y, anchored = _month_year(pt, a, env), True
+            y, anchored = (a.at.year if pt.lunar else _month_year(pt, a, env)), True
         else:
             return None
         if y is None or y < 1:
             return None
         if pt.lunar:
-            ly = y  # the lunar year whose month falls in solar year y (腊月 of 2020 starts in January)
+            # 2017年腊月 is lunar year 2017's; 今年腊月, 腊月 alone: the one in the solar year (腊月
+            # of 2020 starts in January 2020), and a bare one not begun yet is last year's
+            ly = y
             start = _lunar_to_solar(ly, pt.month, pt.day or 1)
-            if start is not None and start.year > y:
+            if pt.year is None and start is not None and start.year > y:
+                ly -= 1
+                start = _lunar_to_solar(ly, pt.month, pt.day or 1)
+            if not explicit_date and env.par_year is None and a is not None and start is not None \
+                    and start >= a.end and not (env.future or start - a.at <= SOON):
                 ly -= 1
                 start = _lunar_to_solar(ly, pt.month, pt.day or 1)
             if start is None:
