@@ -22,7 +22,7 @@ SENT_END = regex.compile(r"[。！？!?；;\n]")
 # a line break, or the two ideographic spaces (half-width in the view) that open a paragraph in
 # text whose paragraphs were joined into one line (People's Daily: 。\u3000\u3000)
 PARAGRAPH_END = regex.compile(r"\n|(?<=[。！？!?”」』)）\s]) {2}")
-FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
+FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|确保|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
 
 
 def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:
