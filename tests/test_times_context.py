@@ -129,3 +129,12 @@ def test_year_word_after_to_keeps_vague_word():
     # 到今年 is a year; 到去年同期 is 到 + the vague word 去年同期, not 到去年 + 同期
     got = [t.text for t in extract_times("产量恢复到去年同期水平，预计到今年年底完成。", "2020-05-10")]
     assert "去年同期" in got and "同期" not in got and "今年年底" in got
+
+
+@pytest.mark.parametrize("text", ["“地瓜比梨子还甜。”余小年说。", "他临摹了《清明上河图》。"])
+def test_holiday_name_inside_a_name_or_title(text):
+    assert [t.text for t in extract_times(text, "2020-05-13")] == []
+
+
+def test_holiday_before_other_words_still_a_time():
+    assert [t.text for t in extract_times("小年这天，大家祭灶。清明假期客流回升。", "2020-05-13")] == ["小年", "清明"]

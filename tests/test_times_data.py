@@ -54,6 +54,7 @@ def test_holiday_tables_resolve():
             assert isinstance(first, dt.date) and first.year == y and 1 <= days <= 10, (name, y)
     assert set(h["official_alias"].values()) <= set(h["official"])
     assert set(h["needs_context"].values()) <= set(h["solar"]) | set(h["official"])
+    assert h["not_before"] and all(isinstance(x, str) and x for x in h["not_before"])
 
 
 @pytest.mark.parametrize("name,year,start", [("春节", 2023, "2023-01-21"), ("中秋节", 2021, "2021-09-21"),

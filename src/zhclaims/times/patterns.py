@@ -97,7 +97,8 @@ def _point_pieces(p: str) -> dict:
     wword = rf"(?P<{p}ww>{alt(w['week_words'])})"
     wday = rf"(?:(?P<{p}wd>[一二三四五六天1-7]|日(?!本))|(?P<{p}wend>末))"  # 下周日本央行: 下周, 日本
     week = rf"(?:{wpre}\s?{wword}{wday}?|{wword}{wday})"
-    hol = rf"(?P<{p}hol>{alt(list(h['solar']) + list(h['lunar']) + list(h['eve']) + list(h['term']) + list(h['nth_weekday']))})"
+    hol = (rf"(?P<{p}hol>{alt(list(h['solar']) + list(h['lunar']) + list(h['eve']) + list(h['term']) + list(h['nth_weekday']))})"
+           rf"(?!{alt(h['not_before'])})")  # 余小年说, 清明上河图: a name or a title
     holc = rf"(?P<{p}hol>{alt(h['needs_context'])})(?={alt(h['context_after'])})"
     lunar = rf"(?P<{p}lun>农历)?"
     numdate = (
