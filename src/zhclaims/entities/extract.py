@@ -64,6 +64,24 @@ def _crosses(toks: list[tuple[int, int]], s: int, e: int, norm: str) -> bool:
     return any((ts < s < te < e) or (s < ts < e < te and freq.get(norm[ts:te], 0) >= limit) for ts, te in toks)
 
 
+def _may_cross(norm: str, s: int, e: int) -> bool:
+    """Whether a frequent dictionary word could cross the name (the cheap test before asking
+    jieba): one starting before it and ending inside (其中), or one starting inside it and ending
+    after (部门). A rare word seldom wins jieba's segmentation against a gazetteer name."""
+    freq = rules._freq()
+    limit = gazetteers.rules()["name_word_freq"]
+    n = len(norm)
+    for a in range(max(0, s - 3), s):
+        for b in range(s + 1, e):
+            if freq.get(norm[a:b], 0) >= limit:
+                return True
+    for a in range(s + 1, e):
+        for b in range(e + 1, min(n, e + 3) + 1):
+            if freq.get(norm[a:b], 0) >= limit:
+                return True
+    return False
+
+
 def _aligned_in(toks: list[tuple[int, int]], s: int, e: int) -> bool:
     bounds = {b for span in toks for b in span}
     return s in bounds and e in bounds
@@ -119,11 +137,13 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
                 continue
             small = entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX
             if (small or e - s <= _SHORT) and not _bounded(norm, s, e):
-                toks = view.tokens_around(s, e)
-                if (e - s <= 2 or entry.surface[-1] not in _CROSS_OK) and _crosses(toks, s, e, norm):
-                    continue  # 中国 in 其中/国内: jieba reads other words there, the name included in its dictionary
-                if small and not _aligned_in(toks, s, e):
-                    continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
+                cross = (e - s <= 2 or entry.surface[-1] not in _CROSS_OK) and _may_cross(norm, s, e)
+                if cross or small:
+                    toks = view.tokens_around(s, e)
+                    if cross and _crosses(toks, s, e, norm):
+                        continue  # 中国 in 其中/国内: jieba reads other words there, the name included in its dictionary
+                    if small and not _aligned_in(toks, s, e):
+                        continue  # 定海 in 定海神针, 大新 in 最大/新能源: not a word of its own
             if entry.ambiguous:
                 ambiguous.append((s, e, entry))
             else:
