@@ -21,6 +21,8 @@ def ents(text, ner="off"):
     ("其中国内订单增长了三成。", "中国"),
     ("开发区内的新城区规划已经公布。", "新城"),
     ("绿水青山就是金山银山。", "青山"),
+    ("雄安新区正在加快建设。", "新区"),                 # right after a place: part of its name
+    ("北京新建的公园已经开放。", "新建"),
     ("辽阔的华北平原上麦浪滚滚。", "平原"),
 ])
 def test_ordinary_words_are_no_entities(text, bad):

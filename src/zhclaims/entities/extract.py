@@ -181,8 +181,8 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         elif entry.label == "ORG":
             ok = bool(_ORG_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, firm)
         else:
-            ok = bool(_PLACE_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, places) \
-                or (entry.kind in _SMALL_PLACES and any(c.end == s for c in places))  # 江西南昌新建 (not 广东中欧班列)
+            # (a place right before is no evidence: 雄安新区, 太原城区, 北京新建的公园, 广东中欧班列)
+            ok = bool(_PLACE_CONTEXT_AFTER.match(norm, e)) or _enumerated(norm, s, e, places)
         if ok:
             cands.append(Cand(s, e, entry.label, entry.canonical, "gazetteer", 2))
         else:
