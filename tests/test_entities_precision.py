@@ -126,3 +126,20 @@ def test_famous_names_that_are_frequent_words_stay_people():
     assert ("李鹏", "PERSON") in [(t, label) for t, label, _ in ents("总理李鹏会见了代表团。")]
     assert ("李鹏", "PERSON") in [(t, label) for t, label, _ in ents("李鹏总理会见了代表团。")]
     assert ("普京", "PERSON") in [(t, label) for t, label, _ in ents("普京表示，俄方愿意合作。")]
+
+
+@pytest.mark.parametrize("text,want,bad", [
+    ("两家企业与湖北省人民政府签署了协议。", "湖北省人民政府", "湖北省人民政府签署"),  # 签署 ends in 署
+    ("两国代表签署了协议，德国签署的文本已经生效。", None, "德国签署"),
+    ("广东高校毕业生今年增加了。", None, "广东高校"),                   # the province's universities
+    ("成都市小学下周开学。", None, "成都市小学"),
+    ("这笔钱不是现金，而是放入银行的存款。", None, "而是放入银行"),
+    ("资金由该公司统一支付。", None, "由该公司"),
+    ("北京市文化局发布了通知。", "北京市文化局", None),
+])
+def test_place_organisations_end_on_an_organisation_word(text, want, bad):
+    got = [t for t, label, _ in ents(text) if label == "ORG"]
+    if want:
+        assert want in got
+    if bad:
+        assert bad not in got

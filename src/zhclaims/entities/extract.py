@@ -215,6 +215,8 @@ def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
     r = gazetteers.rules()
     sufs = r["place_org_suffixes"]
     never = r["model_filter"]["never_inside"]
+    not_last = set(r["place_org_not_last"])
+    needs_name = set(r["place_org_needs_name"])
     last_chars = {x[-1] for x in sufs}
     out = []
     for c in cands:
@@ -233,8 +235,11 @@ def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
             j += 1
         if not ends:
             continue
-        bounds = {b for span in view.tokens_around(c.start, max(ends)) for b in span}
-        good = [e for e in ends if e in bounds and e - c.start <= 12]
+        toks = view.tokens_around(c.start, max(ends))
+        bounds = {b for span in toks for b in span}
+        last = {te: norm[ts:te] for ts, te in toks}
+        good = [e for e in ends if e in bounds and e - c.start <= 12 and last.get(e) not in not_last
+                and not (norm[c.end:e] in needs_name)]
         if good:
             out.append(Cand(c.start, max(good), "ORG", None, "rule", 2))
     return out
