@@ -143,3 +143,11 @@ def test_place_organisations_end_on_an_organisation_word(text, want, bad):
         assert want in got
     if bad:
         assert bad not in got
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("联合国秘书长高级顾问史密斯表示，会议将延期。", "高级顾"),   # the "name" ends inside 顾问
+    ("学院选派了30位知名教授授课。", "位知名"),                 # a measure word after a number
+])
+def test_no_person_cut_from_words_or_counts(text, bad):
+    assert bad not in [t for t, label, _ in ents(text) if label == "PERSON"]

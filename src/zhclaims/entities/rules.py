@@ -71,6 +71,9 @@ def _tables():
     }
 
 
+_NUMERALS = frozenset("0123456789零一二三四五六七八九十百千万两几多数")
+
+
 def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
     """Persons in ``norm[start:end]``; ``tokens(s, e)`` (``TextView.tokens_around``), when given,
     lets a name after a role take one more character that the name table excludes when jieba
@@ -88,6 +91,8 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
             toks = tokens(s, e)
             if (s, s + 2) in toks and any(ts == s + 2 and te > e for ts, te in toks):
                 e -= 1  # 书记张明主持会议: jieba reads 张明/主持会议
+            elif any(s < ts < e < te for ts, te in toks):
+                continue  # 总干事高级顾问: the "name" ends inside a word (高级/顾问)
         role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and _ordinary_word(norm[s:e], freq, t)):
             continue  # 主席和夫人, 代表党员 (总理李鹏 stays: jieba tags 李鹏 a name)
@@ -107,6 +112,8 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
             continue  # 党组书记, 卫生部长, 有关/负责同志: the title is part of a longer word, no name before it
         if got is not None and got > start and "\u4e00" <= norm[got - 1] <= "\u9fff" and norm[got - 1] not in t["not_in"]:
             continue  # 克林顿说 is no 林顿: a name character before it (a role before a name is the role rule's)
+        if got is not None and got > start and norm[got - 1] in _NUMERALS:
+            continue  # 210位知名教授: a measure word after a number, no surname
         if got is not None and titled and _ordinary_word(norm[got:p], freq, t):
             continue  # 党员同志, 党组织书记: a word before the title, not a name
         if got is not None and (m.group() in t["post_titles"] or p - got > 2 or freq.get(norm[got:p], 0) < t["word_freq"]):
