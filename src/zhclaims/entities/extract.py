@@ -73,11 +73,13 @@ def _may_cross(norm: str, s: int, e: int) -> bool:
     n = len(norm)
     for a in range(max(0, s - 3), s):
         for b in range(s + 1, e):
-            if freq.get(norm[a:b], 0) >= limit:
+            f = freq.get(norm[a:b], 0)
+            if f >= limit and freq.get(norm[a:e], 0) < f:  # (a word holding the name wins: 香港中)
                 return True
     for a in range(s + 1, e):
         for b in range(e + 1, min(n, e + 3) + 1):
-            if freq.get(norm[a:b], 0) >= limit:
+            f = freq.get(norm[a:b], 0)
+            if f >= limit and freq.get(norm[s:b], 0) < f:  # (中国人 holds 中国: no crossing)
                 return True
     return False
 
