@@ -148,6 +148,7 @@ def test_place_organisations_end_on_an_organisation_word(text, want, bad):
 @pytest.mark.parametrize("text,bad", [
     ("联合国秘书长高级顾问史密斯表示，会议将延期。", "高级顾"),   # the "name" ends inside 顾问
     ("学院选派了30位知名教授授课。", "位知名"),                 # a measure word after a number
+    ("组织总干事高级顾问布鲁斯接受了采访。", "高级顾"),          # jieba reads 高级顾问 as one word
 ])
 def test_no_person_cut_from_words_or_counts(text, bad):
     assert bad not in [t for t, label, _ in ents(text) if label == "PERSON"]

@@ -91,8 +91,9 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
             toks = tokens(s, e)
             if (s, s + 2) in toks and any(ts == s + 2 and te > e for ts, te in toks):
                 e -= 1  # 书记张明主持会议: jieba reads 张明/主持会议
-            elif any(s < ts < e < te for ts, te in toks):
-                continue  # 总干事高级顾问: the "name" ends inside a word (高级/顾问)
+            elif any(s <= ts < e < te and (ts > s or (freq.get(norm[ts:te], 0) > 0 and norm[ts:te] not in _dictionary_names()))
+                     for ts, te in toks):
+                continue  # 总干事高级顾问: the "name" ends inside a word (高级/顾问, 高级顾问)
         role_words.append((m.start(), s))
         if norm[s] in t["after_role"] or (e - s == 2 and _ordinary_word(norm[s:e], freq, t)):
             continue  # 主席和夫人, 代表党员 (总理李鹏 stays: jieba tags 李鹏 a name)
