@@ -35,7 +35,9 @@ def recs():
 
 
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
-def test_abort_keeps_previous_output(tmp_path, recs, suffix):
+def _write_over_previous(tmp_path, recs, suffix):
+    """A writer that has written ``recs`` over an existing output, and that output's snapshot;
+    nothing of the new run may be visible yet."""
     target = tmp_path / f"out{suffix}"
     _previous(target)
     before = _snapshot(target)
@@ -45,6 +47,11 @@ def test_abort_keeps_previous_output(tmp_path, recs, suffix):
     if hasattr(w, "flush"):
         w.flush()
     assert _snapshot(target) == before  # nothing visible while the run writes
+    return target, before, w
+
+
+def test_abort_keeps_previous_output(tmp_path, recs, suffix):
+    target, before, w = _write_over_previous(tmp_path, recs, suffix)
     w.abort()
     assert _snapshot(target) == before
     assert _leftovers(tmp_path) == []
@@ -52,13 +59,7 @@ def test_abort_keeps_previous_output(tmp_path, recs, suffix):
 
 @pytest.mark.parametrize("suffix", sorted(WRITERS))
 def test_close_replaces_whole(tmp_path, recs, suffix):
-    target = tmp_path / f"out{suffix}"
-    _previous(target)
-    before = _snapshot(target)
-    w = open_writer(str(target))
-    for r in recs:
-        w.write(r)
-    assert _snapshot(target) == before
+    target, before, w = _write_over_previous(tmp_path, recs, suffix)
     w.close()
     assert _snapshot(target) != before and _leftovers(tmp_path) == []
     assert w.count == 2
