@@ -34,7 +34,6 @@ def recs():
     return [zhclaims.analyze(ARTICLE_A, "2026-02-01", id="a"), zhclaims.analyze(ARTICLE_B, "2026-02-01", id="b")]
 
 
-@pytest.mark.parametrize("suffix", sorted(WRITERS))
 def _write_over_previous(tmp_path, recs, suffix):
     """A writer that has written ``recs`` over an existing output, and that output's snapshot;
     nothing of the new run may be visible yet."""
@@ -50,6 +49,7 @@ def _write_over_previous(tmp_path, recs, suffix):
     return target, before, w
 
 
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
 def test_abort_keeps_previous_output(tmp_path, recs, suffix):
     target, before, w = _write_over_previous(tmp_path, recs, suffix)
     w.abort()
