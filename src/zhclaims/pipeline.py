@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .errors import UsageError
 from .model import Article
 from .read.published import parse_published
+from .text.normalize import normalize
 from .text.view import TextView
 
 
@@ -72,22 +73,24 @@ class Pipeline:
         self.simplify = simplify
         self.options = options or {}
 
-    def view(self, article: Article) -> TextView:
-        return TextView(article.text, article.body, simplify=self.simplify)
+    def view(self, article: Article, norm: str | None = None) -> TextView:
+        return TextView(article.text, article.body, simplify=self.simplify, norm=norm)
 
     def __call__(self, article: Article, published: str | dt.datetime | None = None) -> Article:
         from .clean import clean
 
         option = parse_published(published) if published is not None else None
+        # normalize once: the cleaner's rules and the stages read the same simplified view
+        norm = normalize(article.text, simplify=True) if self.simplify or self.clean else None
         if self.clean:
-            clean(article, published_option=option)
+            clean(article, published_option=option, norm=norm)
         elif article.published is None and option:
             article.published, article.published_from = option, "option"
         if not article.body and article.text:
             from .model import Span
 
             article.body = [Span(0, len(article.text))]
-        view = self.view(article)
+        view = self.view(article, norm if self.simplify else None)
         ctx = Context(published=to_datetime(article.published), options=self.options)
         for stage in self.stages:
             stage.func(article, view, ctx)

@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from .model import Article, Span
 from .pipeline import Context, load_stages, to_datetime
+from .text.normalize import normalize
 from .text.segment import JiebaTokenizer
 from .text.view import TextView
 
@@ -42,16 +43,17 @@ def _record(doc: Doc, clean: bool = False) -> tuple[Article, TextView, Context]:
     if doc._.article is None:
         art = Article(id=str(doc.user_data.get("id", "doc")), text=doc.text)
         published = doc.user_data.get("published")
+        norm = normalize(doc.text)  # once, for the cleaner's rules and the view
         if clean:
             from .clean import clean as clean_article
 
-            clean_article(art, published_option=published)
+            clean_article(art, published_option=published, norm=norm)
         else:
             art.body = [Span(0, len(doc.text))] if doc.text else []
             if published:
                 art.published, art.published_from = str(published), "option"
         doc._.article = art
-        doc._.zh_view = TextView(doc.text, art.body)
+        doc._.zh_view = TextView(doc.text, art.body, norm=norm)
         doc._.zh_ctx = Context(published=to_datetime(art.published))
     return doc._.article, doc._.zh_view, doc._.zh_ctx
 

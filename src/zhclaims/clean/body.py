@@ -36,10 +36,12 @@ def _is_content(line: str) -> bool:
     return len(line) >= _CONTENT_MIN and bool(_SENT_PUNCT.search(line))
 
 
-def find_body(text: str) -> tuple[list[Span], Span | None, int]:
-    """Body spans, the title line (or None) and where the footer starts (len(text) if none)."""
+def find_body(text: str, norm: str | None = None) -> tuple[list[Span], Span | None, int]:
+    """Body spans, the title line (or None) and where the footer starts (len(text) if none).
+    ``norm`` is ``normalize(text)`` when the caller has it already."""
     r = rules()
-    norm = normalize(text)  # half-width and simplified: the rules are written so
+    if norm is None:
+        norm = normalize(text)  # half-width and simplified: the rules are written so
     kept: list[tuple[int, int]] = []
     title: Span | None = None
     in_header = True
@@ -103,12 +105,14 @@ def infer_published(norm: str, body: list[Span]) -> str | None:
     return best
 
 
-def clean(article: Article, published_option: str | None = None) -> Article:
-    """Set body, and title/published/source where the input did not give them."""
+def clean(article: Article, published_option: str | None = None, norm: str | None = None) -> Article:
+    """Set body, and title/published/source where the input did not give them. ``norm`` is
+    ``normalize(article.text)`` when the caller has it already (the pipeline's view)."""
     text = article.text
-    body, title_span, footer = find_body(text)
+    if norm is None:
+        norm = normalize(text)  # half-width and simplified: the rules are written so
+    body, title_span, footer = find_body(text, norm)
     article.body = body
-    norm = normalize(text)  # half-width and simplified: the rules are written so
     if article.title is None and title_span is not None:
         article.title = text[title_span.start:title_span.end]
     header_end = body[0].start if body else min(len(text), 2000)

@@ -16,9 +16,12 @@ from .sentences import split_clauses, split_sentences
 class TextView:
     __slots__ = ("text", "norm", "body", "sentences", "_starts", "_tokens", "_blocks", "_clauses")
 
-    def __init__(self, text: str, body: list[Span] | None = None, simplify: bool = True) -> None:
+    def __init__(self, text: str, body: list[Span] | None = None, simplify: bool = True,
+                 norm: str | None = None) -> None:
         self.text = text
-        self.norm = normalize(text, simplify=simplify)
+        # ``norm``: normalize(text, simplify) when the caller computed it already (the cleaner's)
+        self.norm = normalize(text, simplify=simplify) if norm is None else norm
+        assert len(self.norm) == len(text)
         self.body = body if body is not None else ([Span(0, len(text))] if text else [])
         sents: list[Span] = []
         for b in self.body:
