@@ -156,10 +156,3 @@ class JiebaTokenizer:
 
     def from_disk(self, path, **kw):
         return self
-
-
-def make_tokenizer_factory():
-    def create(nlp):
-        return JiebaTokenizer(nlp.vocab)
-
-    return create
