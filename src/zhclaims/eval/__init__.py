@@ -9,7 +9,6 @@ gate does the same when ../shared is present (trafilatura's evaluation gate is t
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import json
 from importlib import resources
 from pathlib import Path
@@ -20,10 +19,6 @@ TOLERANCE = 1e-9
 
 def scorer(stage: str):
     return importlib.import_module(f"zhclaims.eval.{stage}")
-
-
-def available() -> list[str]:
-    return [s for s in STAGES if importlib.util.find_spec(f"zhclaims.eval.{s}") is not None]
 
 
 def baseline(stage: str) -> dict[str, float]:
