@@ -1,6 +1,7 @@
 """Running the pipeline over inputs: articles in, records out, every failure in the summary."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 
 from .errors import Errors, InputError, InputWarning
@@ -27,7 +28,13 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
     def items():
         # --resume with a count per id (what the output holds): the first that many inputs with
         # that id are skipped, so a later input sharing an id is not taken for a written one
-        left = dict(skip_ids) if isinstance(skip_ids, Mapping) else None
+        # (a plain set of ids skips every input with one of those ids)
+        if skip_ids is None:
+            left = None
+        elif isinstance(skip_ids, Mapping):
+            left = dict(skip_ids)
+        else:
+            left = dict.fromkeys(skip_ids, math.inf)
         seen: set[str] = set()
         for item in read(paths, stdin=stdin, skipped=summary.skipped, exclude=exclude, **kw):
             if isinstance(item, InputWarning):  # kept after a repair: named in the summary
@@ -40,9 +47,6 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
                 seen.add(item.id)
                 if left is not None and left.get(item.id, 0) > 0:
                     left[item.id] -= 1
-                    summary.resumed += 1
-                    continue
-                if left is None and skip_ids is not None and item.id in skip_ids:
                     summary.resumed += 1
                     continue
             yield item
