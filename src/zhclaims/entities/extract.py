@@ -30,12 +30,18 @@ _ENUM = "、和与及"
 # ... and an ambiguous place name (新建, 中欧) when a place word follows it
 _PLACE_CONTEXT_AFTER = regex.compile("|".join(sorted(gazetteers.rules()["place_context_after"], key=len, reverse=True)))
 # ... and what makes a sentence worth the model in "auto" mode
-_SPEAKER = regex.compile(r"表示|指出|强调|透露|坦言|会见|出席|主持|会谈|致电|致信|创始人|董事长|总裁|CEO|发言人")
+_SPEAKER_WORDS = ("表示", "指出", "强调", "透露", "坦言", "会见", "出席", "主持", "会谈", "致电", "致信", "创始人", "董事长",
+                  "总裁", "CEO", "发言人")
+_SPEAKER = regex.compile("|".join(_SPEAKER_WORDS))
 # Each alternative starts only where its run of digits/numerals starts (the lookbehinds): a search
 # that tried every position inside a long run would rescan the run from each one (quadratic on a
 # page of digits); the leftmost match is the same.
 _FIGURE = regex.compile(r"(?<![0-9])[0-9][0-9.,]*+\s*+(?:%|万|亿|元|美元|辆|台|家|人|个|吨|倍|亩|户|件|起|例|千|百)"
                         r"|(?<![零一二三四五六七八九十百千万亿两])[零一二三四五六七八九十百千万亿两]++(?:万|亿)")
+# the literals a sentence needs for ``model_windows`` to find a cue there (a speaker word; a digit,
+# 万 or 亿 for a figure): bits 6 and 7 of ``rules.sentence_triggers``
+_CUE_LITERALS = (_SPEAKER_WORDS, tuple("0123456789万亿"))
+_SPEAKER_BIT, _FIGURE_BIT = 1 << 6, 1 << 7
 
 
 _SMALL_PLACES = {"county", "city"}
@@ -129,6 +135,9 @@ def model_windows(view: TextView, i: int, found: list[Cand], prev_has_subject: b
     return out
 
 
+_SUBJECT_LABELS = frozenset(("ORG", "GPE", "PERSON"))
+
+
 def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity]:
     norm = view.norm
     cands: list[Cand] = []
@@ -157,17 +166,21 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
     todo: list[tuple[int, int]] = []
     prev_has_subject = False
-    for i, sent in enumerate(view.sentences):
+    sents = view.sentences
+    masks = rules.sentence_triggers(norm, view.body, [x.start for x in sents], [x.end for x in sents], _CUE_LITERALS)
+    tokens_around = view.tokens_around
+    for i, sent in enumerate(sents):
         s, e = sent.start, sent.end
-        found = rules.persons(norm, s, e, view.tokens_around) + rules.organisations(norm, s, e, view.tokens_around) + rules.products(norm, s, e) \
-            + rules.country_references(norm, s, e) + rules.abbreviations(norm, s, e) + rules.congresses(norm, s, e)
+        mask = masks[i]
+        found = rules.sentence_rules(norm, s, e, mask, tokens_around) if mask else []
         cands.extend(found)
         if mode == "all":
             todo.append((s, e))
         elif mode == "auto":
-            here = found + by_sentence.get(i, [])
-            todo.extend(model_windows(view, i, here, prev_has_subject))
-            prev_has_subject = any(c.label in ("ORG", "GPE", "PERSON") for c in here)
+            here = found + by_sentence[i] if i in by_sentence else found
+            if mask & (_SPEAKER_BIT | _FIGURE_BIT):  # (no cue without one of them)
+                todo.extend(model_windows(view, i, here, prev_has_subject))
+            prev_has_subject = any(c.label in _SUBJECT_LABELS for c in here)
     model: list[Cand] = []
     if todo:
         for (off, _end), spans in zip(todo, ner.predict([norm[a:b] for a, b in todo])):
