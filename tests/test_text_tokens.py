@@ -49,17 +49,41 @@ def test_blocks_are_segmented_once():
     view = TextView("北京市统计局发布数据，零跑汽车在马来西亚建厂。")
     calls = []
     seg = get_segmenter()
-    orig = seg.spans
+    orig = seg.block_spans
 
     def counted(text, s, e):
         calls.append((s, e))
         return orig(text, s, e)
 
-    seg.spans = counted
+    seg.block_spans = counted
     try:
         view.tokens_around(12, 14)
         view.tokens(0, len(view.text))
         view.tokens_around(2, 5)
     finally:
-        del seg.spans
+        del seg.block_spans
     assert calls == [(11, 22), (0, 10)]
+
+
+# characters that make jieba's HMM, its prefix entries (frequency 0) and its ties matter
+CHARS = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经" \
+        "朱江明徐军零跑汽车马来西亚宁德时代鑫垚犇骉AZaz09.%-+#&_"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CHARS, min_size=1, max_size=40))
+def test_block_spans_are_jiebas_spans(text):
+    from zhclaims.text.segment import pieces
+
+    seg = get_segmenter()
+    for word, s, e in pieces(text, 0, len(text)):
+        if word:
+            assert seg.block_spans(text, s, e) == seg.spans(text, s, e)
+
+
+def test_block_spans_on_news():
+    seg = get_segmenter()
+    text = ("国务院总理李克强22日在作政府工作报告时说要牢固树立绿水青山就是金山银山的理念"
+            "记者杜海涛报道以习近平新时代中国特色社会主义思想为指导埃尔多安日前表示乔治佐戈普鲁斯对记者表示")
+    assert seg.block_spans(text, 0, len(text)) == seg.spans(text, 0, len(text))
+    assert seg.block_spans("x" + text + "y", 1, len(text) + 1) == seg.spans("x" + text + "y", 1, len(text) + 1)

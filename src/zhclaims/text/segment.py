@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from math import log
 
 from ..data import load_text
 
@@ -60,6 +61,91 @@ class Segmenter:
             out.append((pos, pos + len(w)))
             pos += len(w)
         return out
+
+    def block_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """``spans(text, start, end)`` for one block of word characters (a whole match of jieba's
+        ``re_han_default``, as ``pieces`` gives them): jieba's own algorithm (``Tokenizer.__cut_DAG``:
+        the dictionary DAG, the most probable route, the HMM over runs of single characters)
+        without its generators, dicts of tuples and repeated slicing; the same float operations in
+        the same order, so the same route. ``tests/test_text_tokens.py`` compares it with jieba."""
+        tk = self.tk
+        tk.check_initialized()
+        freq = tk.FREQ
+        get = freq.get
+        n = end - start
+        sent = text[start:end] if start or end != len(text) else text
+        logtotal = log(tk.total)
+        # the route, right to left: best[i] = (log-probability, last index of the word at i)
+        prob = [0.0] * (n + 1)
+        nxt = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            bp = None
+            bx = k
+            i = k
+            frag = sent[k]
+            while True:
+                f = get(frag)
+                if f is None:
+                    break
+                if f:
+                    v = log(f) - logtotal + prob[i + 1]
+                    if bp is None or v >= bp:  # (max over (v, x): a tie goes to the longer word)
+                        bp, bx = v, i
+                i += 1
+                if i >= n:
+                    break
+                frag = sent[k:i + 1]
+            if bp is None:  # no word starts here: the character alone (jieba's DAG [k])
+                f = get(sent[k])
+                bp = log(f or 1) - logtotal + prob[k + 1]
+            prob[k] = bp
+            nxt[k] = bx
+        out: list[tuple[int, int]] = []
+        x = 0
+        buf = -1  # start of the run of single characters waiting for the HMM, or -1
+        while x < n:
+            y = nxt[x] + 1
+            if y - x == 1:
+                if buf < 0:
+                    buf = x
+            else:
+                if buf >= 0:
+                    self._flush(sent, buf, x, start, out)
+                    buf = -1
+                out.append((start + x, start + y))
+            x = y
+        if buf >= 0:
+            self._flush(sent, buf, n, start, out)
+        return out
+
+    def _flush(self, sent: str, a: int, b: int, start: int, out: list) -> None:
+        """A run of single characters ``sent[a:b]``: one token if it is one character, its
+        characters if the run is a dictionary word, else the HMM's words (``finalseg.cut``)."""
+        if b - a == 1:
+            out.append((start + a, start + b))
+            return
+        buf = sent[a:b]
+        if not self.tk.FREQ.get(buf):
+            lengths = _HMM_CACHE.get(buf)
+            if lengths is None:
+                from jieba import finalseg
+
+                if len(_HMM_CACHE) >= HMM_CACHE_SIZE:
+                    _HMM_CACHE.clear()
+                lengths = _HMM_CACHE[buf] = tuple(len(w) for w in finalseg.cut(buf))
+            pos = start + a
+            for m in lengths:
+                out.append((pos, pos + m))
+                pos += m
+        else:
+            for i in range(start + a, start + b):
+                out.append((i, i + 1))
+
+
+# The HMM's words for a run of single characters (names, rare words): the same runs recur from
+# article to article. Bounded, per process.
+_HMM_CACHE: dict[str, tuple[int, ...]] = {}
+HMM_CACHE_SIZE = 50_000
 
 
 def pieces(text: str, start: int, end: int):

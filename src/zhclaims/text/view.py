@@ -66,7 +66,7 @@ class TextView:
                     continue
                 blk = self._blocks.get((s, e))
                 if blk is None:
-                    blk = self._blocks[(s, e)] = seg.spans(self.norm, s, e)
+                    blk = self._blocks[(s, e)] = seg.block_spans(self.norm, s, e)
                 got.extend(blk)
             self._tokens[key] = got
         return got
