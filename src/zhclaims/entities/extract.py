@@ -14,11 +14,13 @@ Layers, all over ``view.norm`` inside the body's sentences:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 import regex
 
 from ..model import Article, Entity
+from ..text.segment import is_word_char
 from ..text.view import TextView
 from . import canonical, gazetteers, ner, rules
 from .rules import Cand
@@ -50,8 +52,6 @@ _ADMIN_SUFFIX = set("市县区州旗盟镇")  # a full name (宁波市, 顺德�
 
 def _bounded(norm: str, s: int, e: int) -> bool:
     """Whether non-word characters stand on both sides (no jieba needed to see the boundaries)."""
-    from ..text.segment import is_word_char
-
     return (s == 0 or not is_word_char(norm[s - 1])) and (e >= len(norm) or not is_word_char(norm[e]))
 
 
@@ -142,9 +142,12 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
     norm = view.norm
     cands: list[Cand] = []
     ambiguous: list[tuple[int, int, gazetteers.Entry]] = []
+    sents = view.sentences
+    starts, ends = [x.start for x in sents], [x.end for x in sents]
     for b in view.body:
         for s, e, entry in gazetteers.find(norm, b.start, b.end):
-            if view.sentence_index(s) is None or view.sentence_index(s) != view.sentence_index(e - 1):
+            i = bisect_right(starts, s) - 1  # (view.sentence_index: the hit must lie in one sentence)
+            if i < 0 or s >= ends[i] or e > ends[i]:
                 continue
             small = entry.kind in _SMALL_PLACES and entry.surface[-1] not in _ADMIN_SUFFIX
             if (small or e - s <= _SHORT) and not _bounded(norm, s, e):
@@ -166,8 +169,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
         by_sentence.setdefault(view.sentence_index(c.start), []).append(c)
     todo: list[tuple[int, int]] = []
     prev_has_subject = False
-    sents = view.sentences
-    masks = rules.sentence_triggers(norm, view.body, [x.start for x in sents], [x.end for x in sents], _CUE_LITERALS)
+    masks = rules.sentence_triggers(norm, view.body, starts, ends, _CUE_LITERALS)
     tokens_around = view.tokens_around
     for i, sent in enumerate(sents):
         s, e = sent.start, sent.end

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from ..text import segment as _segment
 from .gazetteers import rules as rule_tables
 
 HAN = r"\p{Han}"
@@ -198,9 +199,9 @@ def _after_marker(norm: str, s: int, e: int, markers) -> int:
 
 
 def _freq():
-    from ..text.segment import get_segmenter
-
-    return get_segmenter().tk.FREQ
+    """jieba's word frequencies (the segmenter's dictionary, user words included)."""
+    seg = _segment._segmenter  # (no import machinery per call: this runs per candidate)
+    return (seg if seg is not None else _segment.get_segmenter()).tk.FREQ
 
 
 def _name_like(word: str, freq) -> bool:

@@ -185,7 +185,13 @@ def _word_runs():
 
 def is_word_char(ch: str) -> bool:
     """Whether jieba counts ``ch`` into a block it segments."""
-    return _word_runs()[0].match(ch).end() == 1
+    got = _WORD_CHARS.get(ch)
+    if got is None:
+        got = _WORD_CHARS[ch] = _word_runs()[0].match(ch).end() == 1
+    return got
+
+
+_WORD_CHARS: dict[str, bool] = {}  # is_word_char's answers (a few thousand characters at most)
 
 
 def word_run_after(text: str, pos: int, hi: int) -> int:

@@ -76,18 +76,18 @@ class TextView:
         inside its sentence. They are the very tokens ``tokens(sentence)`` has there (jieba
         segments each block alone), at the cost of a clause or so instead of the whole sentence:
         what a stage needs to ask whether a span starts or ends on a word boundary."""
-        from .segment import word_run_after, word_run_before
+        from .segment import is_word_char, word_run_after, word_run_before
 
         norm = self.norm
         i = self.sentence_index(start)
         lo, hi = (self.sentences[i].start, self.sentences[i].end) if i is not None else (0, len(norm))
         a = max(lo, min(start, hi))
-        if a < hi and word_run_after(norm, a, a + 1) > a:  # inside a word block: back to its start
+        if a < hi and is_word_char(norm[a]):  # inside a word block: back to its start
             a = word_run_before(norm, lo, a)
         elif a > lo and norm[a] == "\n" and norm[a - 1] == "\r":
             a -= 1
         b = min(hi, max(end, a))
-        if b > a and word_run_before(norm, b - 1, b) < b:  # inside a word block: on to its end
+        if b > a and is_word_char(norm[b - 1]):  # inside a word block: on to its end
             b = word_run_after(norm, b, hi)
         elif b > a and b < hi and norm[b - 1] == "\r" and norm[b] == "\n":
             b += 1
