@@ -115,6 +115,8 @@ def instrumented_pipeline(timers: Timers):
     clean_mod.clean = timers.wrap("clean", clean_mod.clean)
     pipe.view = timers.wrap("view", pipe.view)
     segment.Segmenter.spans = timers.wrap("segment", segment.Segmenter.spans)
+    if hasattr(segment.Segmenter, "block_spans"):  # (TextView.tokens segments word blocks with it)
+        segment.Segmenter.block_spans = timers.wrap("segment", segment.Segmenter.block_spans)
     segment.Segmenter.cut = timers.wrap("segment", segment.Segmenter.cut)
     return pipe
 

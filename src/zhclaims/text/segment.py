@@ -67,15 +67,29 @@ class Segmenter:
         ``re_han_default``, as ``pieces`` gives them): jieba's own algorithm (``Tokenizer.__cut_DAG``:
         the dictionary DAG, the most probable route, the HMM over runs of single characters)
         without its generators, dicts of tuples and repeated slicing; the same float operations in
-        the same order, so the same route. ``tests/test_text_tokens.py`` compares it with jieba."""
+        the same order, so the same route. ``tests/test_text_tokens.py`` compares it with jieba.
+        A block's answer depends on its text only: the answers are kept per block text (news
+        repeats clauses: 记者杜海涛, 绿水青山就是金山银山)."""
+        sent = text[start:end]
+        lengths = _BLOCK_CACHE.get(sent)
+        if lengths is None:
+            if len(_BLOCK_CACHE) >= BLOCK_CACHE_SIZE:
+                _BLOCK_CACHE.clear()
+            lengths = _BLOCK_CACHE[sent] = self._block_lengths(sent)
+        out = []
+        pos = start
+        for m in lengths:
+            out.append((pos, pos + m))
+            pos += m
+        return out
+
+    def _block_lengths(self, sent: str) -> tuple[int, ...]:
         tk = self.tk
         tk.check_initialized()
-        freq = tk.FREQ
-        get = freq.get
-        n = end - start
-        sent = text[start:end] if start or end != len(text) else text
+        get = tk.FREQ.get
+        n = len(sent)
         logtotal = log(tk.total)
-        # the route, right to left: best[i] = (log-probability, last index of the word at i)
+        # the route, right to left: prob[k] its log-probability from k on, nxt[k] the last index of its word at k
         prob = [0.0] * (n + 1)
         nxt = [0] * (n + 1)
         for k in range(n - 1, -1, -1):
@@ -100,7 +114,7 @@ class Segmenter:
                 bp = log(f or 1) - logtotal + prob[k + 1]
             prob[k] = bp
             nxt[k] = bx
-        out: list[tuple[int, int]] = []
+        out: list[int] = []
         x = 0
         buf = -1  # start of the run of single characters waiting for the HMM, or -1
         while x < n:
@@ -110,19 +124,19 @@ class Segmenter:
                     buf = x
             else:
                 if buf >= 0:
-                    self._flush(sent, buf, x, start, out)
+                    self._flush(sent, buf, x, out)
                     buf = -1
-                out.append((start + x, start + y))
+                out.append(y - x)
             x = y
         if buf >= 0:
-            self._flush(sent, buf, n, start, out)
-        return out
+            self._flush(sent, buf, n, out)
+        return tuple(out)
 
-    def _flush(self, sent: str, a: int, b: int, start: int, out: list) -> None:
+    def _flush(self, sent: str, a: int, b: int, out: list[int]) -> None:
         """A run of single characters ``sent[a:b]``: one token if it is one character, its
         characters if the run is a dictionary word, else the HMM's words (``finalseg.cut``)."""
         if b - a == 1:
-            out.append((start + a, start + b))
+            out.append(1)
             return
         buf = sent[a:b]
         if not self.tk.FREQ.get(buf):
@@ -130,22 +144,21 @@ class Segmenter:
             if lengths is None:
                 from jieba import finalseg
 
-                if len(_HMM_CACHE) >= HMM_CACHE_SIZE:
+                if len(_HMM_CACHE) >= BLOCK_CACHE_SIZE:
                     _HMM_CACHE.clear()
                 lengths = _HMM_CACHE[buf] = tuple(len(w) for w in finalseg.cut(buf))
-            pos = start + a
-            for m in lengths:
-                out.append((pos, pos + m))
-                pos += m
+            out.extend(lengths)
         else:
-            for i in range(start + a, start + b):
-                out.append((i, i + 1))
+            out.extend([1] * (b - a))
 
 
-# The HMM's words for a run of single characters (names, rare words): the same runs recur from
-# article to article. Bounded, per process.
+# Token lengths per block text (what block_spans answers; the same clauses recur from article to
+# article) and per run of single characters the HMM segments (names, rare words: the same runs
+# recur in different blocks). Bounded, per process; the dictionary is complete once the segmenter
+# is built.
+_BLOCK_CACHE: dict[str, tuple[int, ...]] = {}
 _HMM_CACHE: dict[str, tuple[int, ...]] = {}
-HMM_CACHE_SIZE = 50_000
+BLOCK_CACHE_SIZE = 100_000
 
 
 def pieces(text: str, start: int, end: int):
