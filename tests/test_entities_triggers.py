@@ -8,7 +8,7 @@ import pytest
 
 import zhclaims.entities  # noqa: F401  (registers the gazetteer words with jieba)
 from zhclaims.entities import rules
-from zhclaims.entities.extract import _CUE_LITERALS, _FIGURE, _FIGURE_BIT, _SPEAKER, _SPEAKER_BIT
+from zhclaims.entities.extract import _CUE_LITERALS, _SPEAKER, _SPEAKER_BIT
 from zhclaims.text.view import TextView
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,11 +47,9 @@ def test_triggered_rules_equal_all_rules(text):
         got = rules.sentence_rules(view.norm, s.start, s.end, masks[i], view.tokens_around)
         assert got == want, view.norm[s.start:s.end]
         fired += bool(want)
-        # the model's cues need their literals too
+        # the model's cue needs its literal too
         if _SPEAKER.search(view.norm, s.start, s.end):
             assert masks[i] & _SPEAKER_BIT
-        if _FIGURE.search(view.norm, s.start, s.end):
-            assert masks[i] & _FIGURE_BIT
     if text in TEXTS[:5]:
         assert fired
 
@@ -63,3 +61,13 @@ def test_a_literal_across_sentences_flags_both():
     starts, ends = [x.start for x in sents], [x.end for x in sents]
     # a literal made of the last character of one sentence and the first of the next
     assert rules.sentence_triggers(view.norm, view.body, starts, ends, (("访\n美",),)) == [1 << 6, 1 << 6]
+
+
+def test_model_windows_speaker_clause_only():
+    from zhclaims.entities.extract import model_windows
+    from zhclaims.entities.rules import Cand
+
+    view = TextView("据了解,有关负责人表示,今年销量增长20%。该村去年收入达到300万元。")
+    assert model_windows(view, 0, []) == [(4, 11)]  # 有关负责人表示: the clause up to the cue
+    assert model_windows(view, 0, [Cand(4, 6, "PERSON", None, "rule", 3)]) == []  # a person is there
+    assert model_windows(view, 1, []) == []  # a figure alone is no cue
