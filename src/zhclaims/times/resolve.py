@@ -80,15 +80,42 @@ class Value:
 # -- holidays ------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
+def _lunar_year(y: int):
+    """lunar-python's ``LunarYear`` for lunar year ``y``, computed once per process (its own cache
+    holds one year, and computing one is the costly part: articles alternate between years)."""
+    from lunar_python import LunarYear
+
+    return LunarYear(y)
+
+
 @lru_cache(maxsize=4096)
 def _lunar_to_solar(y: int, m: int, d: int) -> dt.datetime | None:
-    from lunar_python import Lunar
+    """The solar day of lunar ``y``-``m``-``d`` (what ``Lunar.fromYmd(y, m, d).getSolar()`` gives)."""
+    from lunar_python import Solar
 
     try:
-        s = Lunar.fromYmd(y, m, d).getSolar()
-    except Exception:  # noqa: BLE001 - day 30 of a short month, or out of the library's range
+        month = _lunar_year(y).getMonth(m)
+        if month is None or d < 1 or d > month.getDayCount():
+            return None  # day 30 of a short month
+        s = Solar.fromJulianDay(month.getFirstJulianDay() + d - 1)
+    except Exception:  # noqa: BLE001 - out of the library's range
         return None
     return dt.datetime(s.getYear(), s.getMonth(), s.getDay())
+
+
+@lru_cache(maxsize=256)
+def _jieqi_table(y: int) -> dict[str, tuple[int, int, int]]:
+    """The solar terms (year, month, day) of the lunar year around mid-``y``, as
+    ``Lunar.fromYmd(y, 6, 1).getJieQiTable()`` gives them."""
+    from lunar_python import Lunar, Solar
+
+    ly = _lunar_year(y)
+    noon = Solar.fromJulianDay(ly.getMonth(6).getFirstJulianDay())
+    if noon.getYear() != y:
+        ly = _lunar_year(noon.getYear())
+    return {name: (s.getYear(), s.getMonth(), s.getDay())
+            for name, s in zip(Lunar.JIE_QI_IN_USE, map(Solar.fromJulianDay, ly.getJieQiJulianDays()))}
 
 
 def _lunar_solar_year(y: int, m: int, d: int) -> dt.datetime | None:
@@ -125,15 +152,12 @@ def holiday_interval(name: str, y: int) -> tuple[dt.datetime, dt.datetime] | Non
     elif base in h["eve"]:
         start = _eve(y)
     elif base in h["term"]:
-        from lunar_python import Lunar
-
         # the table of the lunar year around mid-y; a term can appear twice (冬至: last December's, and
         # this December's under its pinyin key): take the one in year y
-        table = Lunar.fromYmd(y, 6, 1).getJieQiTable()
+        table = _jieqi_table(y)
         ref = table.get(h["term"][base])
         days = [] if ref is None else [
-            dt.datetime(v.getYear(), v.getMonth(), v.getDay()) for k, v in table.items()
-            if (k == h["term"][base] or k.isupper()) and v.getMonth() == ref.getMonth() and v.getYear() == y]
+            dt.datetime(*v) for k, v in table.items() if (k == h["term"][base] or k.isupper()) and v[1] == ref[1] and v[0] == y]
         start = days[0] if days else None
     elif base in h["nth_weekday"]:
         m, n, wd = h["nth_weekday"][base]
