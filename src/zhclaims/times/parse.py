@@ -146,11 +146,6 @@ def parse_minute(s: str | None) -> int | None:
     return cn_int(s)
 
 
-def _g(d: dict, key: str) -> str | None:
-    v = d.get(key)
-    return v if v else None
-
-
 def point_from_groups(d: dict, p: str, relaxed: bool = False) -> Point | None:
     """The ``Point`` the scanner's groups with prefix ``p`` describe, or None when they are not a time.
 
@@ -158,7 +153,11 @@ def point_from_groups(d: dict, p: str, relaxed: bool = False) -> Point | None:
     """
     w = words()
     pt = Point()
-    g = lambda k: _g(d, p + k)  # noqa: E731
+    n = len(p)
+    # this point's groups that matched something, by name without the prefix (a match sets a few
+    # of the scanner's groups: picking them here beats a lookup per possible group)
+    got = {k[n:]: v for k, v in d.items() if v and k.startswith(p)}
+    g = got.get
     if g("ny"):  # 2020-01-16, 1/2/2020
         pt.year, pt.month, pt.day = int(g("ny")), int(g("nm")), int(g("nd"))
         if g("hc"):
