@@ -17,7 +17,8 @@ import regex
 from ..model import Interval, Time
 from ..text.view import TextView
 from .parse import Spec, date_mod, spec_from_groups, words
-from .patterns import group_names, scanner, starts
+from .patterns import group_names, scanner
+from .prefilter import follows, starts
 from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
                       resolve_point)
 
@@ -34,11 +35,18 @@ def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:
     match = scanner().match
     names = group_names()
     nones = repeat(None)
-    pos = start  # what finditer does, with the positions to try found by the faster engine
+    follow = follows().get
+    pos = start  # what finditer does, trying only where prefilter says an expression may start
     for c in starts().finditer(norm, start, end):
-        if c.start() < pos:
+        p = c.start()
+        if p < pos:
             continue
-        m = match(norm, c.start(), end)
+        f = follow(norm[p])
+        if f is not None:  # the next character must be one that may follow this one
+            nxt = norm[p + 1] if p + 1 < end else ""
+            if nxt not in f[0] and not (nxt and ((f[1] and nxt.isspace()) or (f[2] and nxt.isdigit()))):
+                continue
+        m = match(norm, p, end)
         if m is None:
             continue
         pos = m.end()

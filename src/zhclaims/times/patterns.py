@@ -6,7 +6,6 @@ second point of a range; the ``regex`` module allows a name in several alternati
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import regex
@@ -248,24 +247,6 @@ GATE_WINDOW = 16
 @lru_cache(maxsize=1)
 def scanner() -> regex.Pattern:
     return regex.compile(_gate() + "(?:" + _top() + ")")
-
-
-@lru_cache(maxsize=1)
-def starts() -> re.Pattern:
-    """The positions where the scanner's gate holds, found with the standard library's engine
-    (several times faster than ``regex`` at skipping text that holds no time). It matches the
-    first character at each such position: a digit not inside a number, a free character, or a
-    character that opens words only before the right second one; and a key character is that
-    character or one of the GATE_WINDOW after it. The scanner keeps its gate, so this only says
-    where to try it; it must never miss a position where the gate holds."""
-    free, seconds, key = _gate_parts()
-    pairs = "".join(f"|(?<={re.escape(c)})(?=[{_class(nxt)}])" for c, nxt in sorted(seconds.items()))
-    k = _class(key)
-    # one character class first: the engine then skips the other characters without trying anything
-    first = _class(set(free) | set(seconds) | set("0123456789"))
-    digit = r"(?<=\d)(?<![\d.]\d)"
-    return re.compile(rf"[{first}\d](?:(?<=[{k}])|(?=[^\n]{{0,{GATE_WINDOW - 1}}}?[{k}]))"
-                      rf"(?:{digit}|(?<=[{_class(set(free) - set('0123456789'))}]){pairs})")
 
 
 @lru_cache(maxsize=1)
