@@ -7,6 +7,7 @@ article before) is tracked while walking the candidates in order, so the whole p
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, repeat
@@ -22,11 +23,12 @@ from .prefilter import follows, starts
 from .resolve import (Anchor, Env, Value, duration_iso, infer_anchor, inherit, iso, resolve_duration,
                       resolve_point)
 
-SENT_END = regex.compile(r"[。！？!?；;\n]")
+# literal characters and words: the standard library's engine finds them about twice as fast
+SENT_END = re.compile(r"[。！？!?；;\n]")
 # a line break, or the two ideographic spaces (half-width in the view) that open a paragraph in
 # text whose paragraphs were joined into one line (People's Daily: 。\u3000\u3000)
 PARAGRAPH_END = regex.compile(r"\n|(?<=[。！？!?”」』)）\s]) {2}")
-FUTURE = regex.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|确保|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
+FUTURE = re.compile(r"将|计划|预计|即将|拟|有望|届时|力争|争取|确保|目标|预期|可能|等到|打算|准备|定于|推迟|延长|延期")
 
 
 def scan(norm: str, start: int, end: int) -> list[tuple[int, int, Spec]]:

@@ -105,11 +105,10 @@ class Point:
     century_rel: int | None = None
 
     def empty(self) -> bool:
-        return all(
-            getattr(self, f) is None
-            for f in ("year", "year_rel", "year_ctx", "year_part", "month", "month_rel", "quarter_rel", "day", "day_rel",
-                      "week_rel", "weekday", "holiday", "day_part", "hour", "decade", "century")
-        )
+        return (self.year is None and self.year_rel is None and self.year_ctx is None and self.year_part is None
+                and self.month is None and self.month_rel is None and self.quarter_rel is None and self.day is None
+                and self.day_rel is None and self.week_rel is None and self.weekday is None and self.holiday is None
+                and self.day_part is None and self.hour is None and self.decade is None and self.century is None)
 
 
 @dataclass(slots=True)

@@ -59,7 +59,7 @@ class Anchor:
         return cls(at, add_months(at, 1), "month")
 
 
-@dataclass
+@dataclass(slots=True)
 class Env:
     """What a time expression may lean on: the anchor and the article's context before it."""
 
@@ -72,7 +72,7 @@ class Env:
     future: bool = False  # the sentence speaks of plans (将, 计划, 预计 ...)
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     start: dt.datetime
     end: dt.datetime
@@ -436,13 +436,16 @@ def inherit(b: Point, a: Point) -> Point:
 # -- durations -----------------------------------------------------------------------------------
 
 
+_ISO_ORDER = {(u, t): i for i, (u, t) in enumerate((("Y", False), ("Q", False), ("M", False), ("W", False), ("D", False),
+                                                     ("H", True), ("M", True), ("S", True)))}
+
+
 def duration_iso(amount: float | None, unit: str, time_unit: bool, parts=()) -> str | None:
     if amount is None:
         return None
     items = [(amount, unit, time_unit)] + [(p[0], p[1], p[3]) for p in parts]
-    order = {(u, t): i for i, (u, t) in enumerate((("Y", False), ("Q", False), ("M", False), ("W", False), ("D", False),
-                                                   ("H", True), ("M", True), ("S", True)))}
-    items.sort(key=lambda x: order.get((x[1], x[2]), 9))  # ISO order: 两天又一个月 is P1M2D
+    if len(items) > 1:
+        items.sort(key=lambda x: _ISO_ORDER.get((x[1], x[2]), 9))  # ISO order: 两天又一个月 is P1M2D
     if len({(u, t) for _, u, t in items}) < len(items):
         return None  # 十年八年: an approximate count, not a sum
     date, time = "", ""
