@@ -132,7 +132,8 @@ def starts() -> re.Pattern:
     k = _class(key)
     # one character class first: the engine then skips the other characters without trying anything
     first = _class(set(free) | set(seconds) | set("0123456789"))
-    digit = rf"(?<=\d)(?<![\d.]\d)(?=[0-9]*+(?>\.[0-9]++)?[{FOLLOW_DIGITS}])"
+    # the digits, and the decimals if any (possessive: 3.5万 is not 3 followed by .)
+    digit = rf"(?<=\d)(?<![\d.]\d)(?=[0-9]*+(?:\.[0-9]++)?+[{FOLLOW_DIGITS}])"
     return re.compile(rf"[{first}\d](?:(?<=[{k}])|(?=[^\n]{{0,{GATE_WINDOW - 1}}}?[{k}]))(?:{digit}|(?<!\d))")
 
 
