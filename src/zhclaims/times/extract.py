@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import is_not
+from operator import attrgetter, is_not
 
 import regex
 
@@ -194,7 +194,7 @@ def _context_rules() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in words()["context_rules"].items()}
 
 
-CLAUSE_END = regex.compile(r"[,，。；;！？!?\n]")
+CLAUSE_END = re.compile(r"[,，。；;！？!?\n]")
 CLAUSE_WINDOW = 24  # 与2018年最低采购价相比: the clause's comparison word is looked for this far
 
 
@@ -306,7 +306,7 @@ def find_times(view: TextView, published: dt.datetime | None = None) -> list[Tim
         ctx.saw(spec, value, s, e)
         out.append(Time(text=text[s:e], start=s, end=e, kind=kind, grain=grain, interval=interval,
                         duration=duration, anchored=anchored, mod=spec.mod))
-    out.sort(key=lambda t: (t.start, t.end))
+    out.sort(key=attrgetter("start", "end"))
     return out
 
 
