@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from zhclaims.data import list_data_files, load_yaml
+from zhclaims.data import list_data_files, load_tsv, load_yaml
 from zhclaims.times.patterns import scanner
 from zhclaims.times.resolve import holiday_interval
 
@@ -14,7 +14,10 @@ def test_every_file_loads():
     names = list_data_files("times")
     assert set(names) >= {"words.yaml", "holidays.yaml"}
     for name in names:
-        assert isinstance(load_yaml("times", name), dict), name
+        if name.endswith(".tsv"):
+            assert load_tsv("times", name), name
+        else:
+            assert isinstance(load_yaml("times", name), dict), name
 
 
 def test_words_tables():

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Interval
+from . import lunar
 from .parse import Point, Spec, full_year, holidays, words
 
 DAY = dt.timedelta(days=1)
@@ -95,6 +96,13 @@ def _lunar_year(y: int):
 @lru_cache(maxsize=4096)
 def _lunar_to_solar(y: int, m: int, d: int) -> dt.datetime | None:
     """The solar day of lunar ``y``-``m``-``d`` (what ``Lunar.fromYmd(y, m, d).getSolar()`` gives)."""
+    table = lunar.year(y)
+    if table is not None:
+        month = table[0].get(m)
+        if month is None or d < 1 or d > month[1]:
+            return None  # day 30 of a short month
+        day = month[0] + (d - 1) * DAY
+        return dt.datetime(day.year, day.month, day.day)
     from lunar_python import Solar
 
     try:
@@ -111,6 +119,12 @@ def _lunar_to_solar(y: int, m: int, d: int) -> dt.datetime | None:
 def _jieqi_table(y: int) -> dict[str, tuple[int, int, int]]:
     """The solar terms (year, month, day) of the lunar year around mid-``y``, as
     ``Lunar.fromYmd(y, 6, 1).getJieQiTable()`` gives them."""
+    table = lunar.year(y)
+    if table is not None:
+        noon = table[0][6][0].year
+        table = table if noon == y else lunar.year(noon)
+        if table is not None:
+            return table[1]
     from lunar_python import Lunar, Solar
 
     ly = _lunar_year(y)
