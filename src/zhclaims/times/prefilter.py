@@ -134,7 +134,17 @@ def starts() -> re.Pattern:
     first = _class(set(free) | set(seconds) | set("0123456789"))
     # the digits, and the decimals if any (possessive: 3.5万 is not 3 followed by .)
     digit = rf"(?<=\d)(?<![\d.]\d)(?=[0-9]*+(?:\.[0-9]++)?+[{FOLLOW_DIGITS}])"
-    return re.compile(rf"[{first}\d](?:(?<=[{k}])|(?=[^\n]{{0,{GATE_WINDOW - 1}}}?[{k}]))(?:{digit}|(?<!\d))")
+    # another character: the next one may follow some first character (which one is for follows())
+    nexts, space, digits = set(), False, False
+    for chars, sp, dg in follows().values():
+        nexts |= chars
+        space, digits = space or sp, digits or dg
+    cls = _class(nexts) + (r"\s" if space else "") + (r"\d" if digits else "")
+    other = rf"(?<!\d)(?=[{cls}])"
+    anything = {c for c in free - set("0123456789") if FOLLOW.get(c) is None}
+    if anything:
+        other += rf"|(?<=[{_class(anything)}])"
+    return re.compile(rf"[{first}\d](?:(?<=[{k}])|(?=[^\n]{{0,{GATE_WINDOW - 1}}}?[{k}]))(?:{digit}|{other})")
 
 
 @lru_cache(maxsize=1)
