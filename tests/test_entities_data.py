@@ -84,3 +84,14 @@ def test_new_rule_tables_are_lists_of_words():
     for key in ("place_context_after", "enumeration_markers", "weak_suffix_modifies", "domestic_by_default"):
         assert r[key] and all(isinstance(w, str) and w for w in r[key]), key
     assert set(r["domestic_by_default"]) <= set(gazetteers.entries())
+
+
+def test_abbreviation_contexts_of_news_enumerations():
+    """Runs of country/place abbreviations before the words news uses with them (中俄边界,
+    中英谈判, 中美方面) are places; the same run before an ordinary word is not."""
+    from zhclaims.entities import rules
+
+    for text, want in (("双方讨论了中俄边界问题。", "中俄"), ("中英谈判取得进展。", "中英"), ("中美方面都表示欢迎。", "中美")):
+        got = "".join(text[c.start:c.end] for c in rules.abbreviations(text, 0, len(text)))
+        assert got == want, (text, got)
+    assert rules.abbreviations("中美洲的咖啡", 0, 6) == []
