@@ -69,3 +69,20 @@ def test_never_raises_and_offsets_hold(text, mode):
 def test_junk_gives_nothing():
     assert extract_entities("") == []
     assert extract_entities("\x00\x01 ,,,。。。") == []
+
+
+def test_a_model_person_may_complete_a_name_the_rules_cut_short():
+    """A rule reads 总统 + surname + two characters (穆巴拉); the model's longer person starting
+    there wins (穆巴拉克), but not when what it adds is no name character (颜鲲表示: 表)."""
+    from zhclaims.entities.extract import resolve
+    from zhclaims.entities.rules import Cand
+
+    text = "埃及总统穆巴拉克今天会见了来访的客人。"
+    view = TextView(text, [Span(0, len(text))])
+    rule = Cand(4, 7, "PERSON", None, "rule", 3)
+    got = resolve([rule], [Cand(4, 8, "PERSON", None, "model", 1)], view)
+    assert [(text[c.start:c.end], c.source) for c in got] == [("穆巴拉克", "model")]
+    text = "董事长颜鲲表示，今年销量增长。"
+    view = TextView(text, [Span(0, len(text))])
+    got = resolve([Cand(3, 5, "PERSON", None, "rule", 3)], [Cand(3, 6, "PERSON", None, "model", 1)], view)
+    assert [(text[c.start:c.end], c.source) for c in got] == [("颜鲲", "rule")]

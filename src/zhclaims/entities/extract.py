@@ -290,6 +290,11 @@ def _generic(surface: str, freq, f) -> bool:
     return False
 
 
+def _name_rest(norm: str, s: int, e: int) -> bool:
+    """Whether ``norm[s:e]`` can continue a name: name characters or ·, no function character (表示, ）)."""
+    return all(c == "·" or ("\u4e00" <= c <= "\u9fff" and not rules.is_function_char(c)) for c in norm[s:e])
+
+
 def _starts_word(view: TextView, s: int) -> bool:
     return any(ts == s for ts, _te in view.tokens_around(s, s + 1))
 
@@ -298,7 +303,8 @@ def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) 
     """Non-overlapping mentions: longer first, then the more trusted layer.
 
     A model span is kept only when it neither cuts through nor swallows a rule/gazetteer span
-    (except an ORG that starts with a place: 北京大学, 浙江省政府) and, given the view, when it
+    (except an ORG that starts with a place: 北京大学, 浙江省政府; and a person whose first
+    characters a rule found: 总统穆巴拉克, where the rule read 穆巴拉) and, given the view, when it
     looks like what its label says (``plausible``) and starts and ends on jieba word boundaries
     (the char model's boundaries are its weak point); a person need only start on one (jieba often
     glues a name to the next character; 任何宏大 is no 何宏大).
@@ -318,6 +324,9 @@ def resolve(cands: list[Cand], model: list[Cand], view: TextView | None = None) 
             continue  # crosses a rule/gazetteer span
         if m.label == "ORG" and all(c.label == "GPE" for c in inside) and inside[0].start == m.start:
             kept_model.append(m)  # an ORG that starts with a place
+        elif m.label == "PERSON" and view is not None and all(c.label == "PERSON" and c.source == "rule" for c in inside) \
+                and inside[0].start == m.start and _name_rest(view.norm, max(c.end for c in inside), m.end):
+            kept_model.append(m)  # the whole of a name the rules cut short (总统穆巴拉克, 总书记胡安·拉莫斯)
     pool = sorted(firm + kept_model, key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken: list[Cand] = []
     hi = max((c.end for c in pool), default=0)
