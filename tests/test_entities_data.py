@@ -95,3 +95,15 @@ def test_abbreviation_contexts_of_news_enumerations():
         got = "".join(text[c.start:c.end] for c in rules.abbreviations(text, 0, len(text)))
         assert got == want, (text, got)
     assert rules.abbreviations("中美洲的咖啡", 0, 6) == []
+
+
+def test_a_place_and_its_ministry_are_one_organisation():
+    """News names a country's ministries, parliaments and forces with the country in front
+    (巴基斯坦国防部, 美国国会): one organisation (place_org_suffixes), not a place and a word."""
+    from zhclaims.entities import extract_entities
+
+    for text, want in (("巴基斯坦国防部今天发表声明。", "巴基斯坦国防部"), ("美国国会通过了法案。", "美国国会")):
+        got = [(e.text, e.label) for e in extract_entities(text, "off")]
+        assert (want, "ORG") in got, (text, got)
+    got = [(e.text, e.label) for e in extract_entities("巴基斯坦国防部长今天发表声明。", "off")]
+    assert ("巴基斯坦国防部", "ORG") not in got
