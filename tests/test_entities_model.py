@@ -86,3 +86,22 @@ def test_a_model_person_may_complete_a_name_the_rules_cut_short():
     view = TextView(text, [Span(0, len(text))])
     got = resolve([Cand(3, 5, "PERSON", None, "rule", 3)], [Cand(3, 6, "PERSON", None, "model", 1)], view)
     assert [(text[c.start:c.end], c.source) for c in got] == [("颜鲲", "rule")]
+
+
+def test_training_data_follows_news_conventions():
+    """scripts/train_ner.py prepares CLUENER the way news NER annotates: an address by its levels,
+    the countries and cities CLUENER leaves unlabelled labelled, nothing inside a work's title."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_ner.py"
+    spec = importlib.util.spec_from_file_location("train_ner", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    text = "他住在广州市天河区体育东路116号,美国总统说《中国好声音》好看。"
+    def at(w):
+        return text.index(w), text.index(w) + len(w)
+
+    spans = [(*at("广州市天河区体育东路116号"), "address"), (*at("美国总统"), "position"), (*at("《中国好声音》"), "movie")]
+    got = [(text[s:e], label) for s, e, label in mod.prepare(text, spans)]
+    assert got == [("广州市", "GPE"), ("天河区", "GPE"), ("体育东路", "GPE"), ("美国", "GPE")], got
