@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
 from ..text.view import TextView
 from .cues import Cues, cues
-from .lexicon import counted_only, metric_of, metrics, word_pattern
+from .lexicon import counted_only, metric_of, metrics, word_pattern, word_scanner
 
 SUBJECT_LABELS = {"ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT"}
@@ -199,10 +199,11 @@ class Assembler:
         n, c = self.norm, self.cues
         s, e = span.start, span.end
         mets = []
-        for m in word_pattern().finditer(n, s, e):
-            key = metric_of(m.group())
+        for ms, me in word_scanner().spans(n, s, e):
+            w = n[ms:me]
+            key = metric_of(w)
             if key:
-                mets.append(Hit(m.start(), m.end(), key, m.group()))
+                mets.append(Hit(ms, me, key, w))
         mentions = self._mentions(s, e)
         topic = next((m for m in mentions if m.kind == "org"), None)
         got = _Sentence(

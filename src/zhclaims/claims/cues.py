@@ -5,13 +5,14 @@ linear and the longest wording at a position wins (去年同期 over 去年).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
 from ..data import load_yaml
 from ..errors import DataFileError
+from .words import WordScanner
 
 COMPARISONS = ("yoy", "mom", "qoq", "cagr", "share", "cumulative", "monthly_average", "change", "rank")
 MODALITIES = ("actual", "target", "plan", "forecast", "estimate")
@@ -30,7 +31,8 @@ class Lexicon:
     """word -> label maps with their compiled patterns."""
 
     labels: dict[str, str]
-    pattern: regex.Pattern | None
+    pattern: regex.Pattern | None  # the words as one alternation (the scanner finds what it finds)
+    scanner: WordScanner = field(compare=False)
 
     @classmethod
     def of(cls, mapping: dict[str, list[str]]) -> "Lexicon":
@@ -38,15 +40,20 @@ class Lexicon:
         for label, words in mapping.items():
             for w in words or ():
                 labels.setdefault(str(w), label)
-        return cls(labels, _alternation(labels))
+        return cls(labels, _alternation(labels), WordScanner(labels, ignorecase=True))
 
-    def finditer(self, text: str, start: int, end: int):
+    def label(self, w: str) -> str | None:
+        return self.labels.get(w) or self.labels.get(w.upper()) or self.labels.get(w.lower())
+
+    def finditer(self, text: str, start: int, end: int) -> list[tuple[int, int, str | None, str]]:
         """(start, end, label, word) for every cue in ``text[start:end]``."""
-        if self.pattern is None or start >= end:
-            return
-        for m in self.pattern.finditer(text, start, end):
-            w = m.group()
-            yield m.start(), m.end(), self.labels.get(w) or self.labels.get(w.upper()) or self.labels.get(w.lower()), w
+        if start >= end:
+            return []
+        out = []
+        for s, e in self.scanner.spans(text, start, end):
+            w = text[s:e]
+            out.append((s, e, self.label(w), w))
+        return out
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ Interface other stages rely on (the checks read part-whole relations from here):
 - ``related(a, b) -> bool``: same metric family (sales ~ deliveries), or one is a part of the other
 - ``counted_only()``: wordings that count only as the noun right after a figure (35个国家)
 - ``word_pattern()``: a compiled alternation of all wordings, longest first, for finding them in text
+- ``word_scanner()``: the same matches as ``word_pattern().finditer``, found faster (``words.py``)
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import regex
 
 from ..data import load_yaml
 from ..errors import DataFileError
+from .words import WordScanner
 
 _KEY = regex.compile(r"[a-z][a-z0-9_]*+")
 
@@ -123,6 +125,12 @@ def counted_only() -> frozenset[str]:
 def word_pattern() -> regex.Pattern:
     words = sorted(word_index(), key=len, reverse=True)
     return regex.compile("|".join(regex.escape(w) for w in words), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def word_scanner() -> WordScanner:
+    """Finds what ``word_pattern().finditer`` finds, in one Aho-Corasick pass."""
+    return WordScanner(word_index(), ignorecase=True)
 
 
 def metric_of(word: str) -> str | None:
