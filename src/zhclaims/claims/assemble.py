@@ -182,6 +182,7 @@ class Assembler:
             if label == "country":
                 self.place_names.setdefault(w, cues().country_name)
         self.place_names.setdefault(cues().country_name, cues().country_name)
+        self._places_sorted: list[str] | None = None
         self._sent: dict[int, _Sentence] = {}
         self._main_org: str | None | bool = False
         self.comparison_at: dict[int, str | None] = {}  # figure start -> its comparison
@@ -249,7 +250,7 @@ class Assembler:
             if any(a < he and hs < b for a, b in taken):
                 continue
             if label == "organization" and not word.startswith("该") and hs > 0 and _is_letter(n[hs - 1]):
-                if not any(n[max(0, hs - 3):hs].endswith(w) for w in c.reference_after):
+                if not n[max(0, hs - 3):hs].endswith(c.reference_after):
                     continue  # inside a compound: 上市公司, 科技公司
             kind = "org" if label == "organization" else "country"
             if not self._fits(hs, he, kind):
@@ -286,12 +287,17 @@ class Assembler:
         if ent.source != "model" or ent.label not in ORG_LABELS:
             return None
         text = self.norm[ent.start:ent.end]
-        for name in sorted(self.place_names, key=len, reverse=True):
+        for name in self._places_longest_first():
             if text.startswith(name) and len(text) > len(name):
                 if text.endswith(self.cues.org_suffixes):
                     return None
                 return name
         return None
+
+    def _places_longest_first(self) -> list[str]:
+        if self._places_sorted is None:
+            self._places_sorted = sorted(self.place_names, key=len, reverse=True)
+        return self._places_sorted
 
     def _collective(self, m: Mention, limit: int) -> Mention:
         """A place with a group noun after it: 我国高端制造业上市公司 -> 中国高端制造业上市公司."""
@@ -312,19 +318,19 @@ class Assembler:
                 after = after[close + 1:]
         after = after[:4]
         before = n[max(0, s - 4):s]
-        if any(after.startswith(w) for w in c.reporting_after):
+        if after.startswith(c.reporting_after):
             return False
-        if any(after.startswith(w) for w in c.self_report_after):
+        if after.startswith(c.self_report_after):
             name = n[s:e]
             if kind != "org" or name.endswith(c.authority_suffixes) or name in c.media:
                 return False
-        if any(before.endswith(w) for w in c.reporting_before):
+        if before.endswith(c.reporting_before):
             return False
-        if any(before.endswith(w) for w in c.not_subject_before):
+        if before.endswith(c.not_subject_before):
             return False
-        if kind != "org" and any(after.startswith(w) for w in c.scope_after):
+        if kind != "org" and after.startswith(c.scope_after):
             return False
-        if kind != "org" and any(before.endswith(w) for w in c.place_not_subject_before):
+        if kind != "org" and before.endswith(c.place_not_subject_before):
             return False
         # a country word that qualifies a metric right after it (国内网点) is a scope, not a subject
         return True
@@ -632,7 +638,7 @@ class Assembler:
         return None
 
     def _authority_place(self, name: str) -> str:
-        for place in sorted(self.place_names, key=len, reverse=True):
+        for place in self._places_longest_first():
             if name.startswith(place):
                 return self.place_names[place]
         return self.cues.country_name
@@ -659,7 +665,7 @@ class Assembler:
 
     # period ---------------------------------------------------------------
     def _is_class(self, q: Quantity) -> bool:
-        if any(self.norm.startswith(w, q.end) for w in self.cues.class_markers):
+        if self.norm.startswith(self.cues.class_markers, q.end):
             return True
         nxt = self.norm[q.end:q.end + 1]
         return q.unit in self.cues.spec_units and bool(nxt) and _is_letter(nxt) and not nxt.isdigit()
@@ -725,7 +731,7 @@ class Assembler:
             best = Hit(h[0], h[1], lab, w)
         if best is not None and best.label != "_none":
             gap = n[best.end:q.start]
-            if any(gap.startswith(w) for w in c.to_level) or best.word.endswith(("至", "到")):
+            if gap.startswith(c.to_level) or best.word.endswith(("至", "到")):
                 return None
             if c.direction_gap.fullmatch(gap):
                 return best.label
@@ -756,7 +762,7 @@ class Assembler:
                 continue
             rest = gap[he:]
             rest = rest[1:] if rest.startswith("了") else rest
-            return hs <= 2 and any(rest == t for t in self.cues.to_level)
+            return hs <= 2 and rest in self.cues.to_level
         return False
 
     def _direction_hits(self, s: int, e: int):
@@ -867,7 +873,7 @@ class Assembler:
         if lead not in ("", "约", "近", "超", "超过", "有"):
             return False
         before = self.norm[max(0, clause.start - 3):clause.start].rstrip(",，")
-        return any(before.endswith(w) for w in self.cues.share_lead)
+        return before.endswith(self.cues.share_lead)
 
     def _period_interval(self, period) -> Interval | None:
         if isinstance(period, Interval):
@@ -881,7 +887,8 @@ class Assembler:
         c = self.cues
         found: set[str] = set()
         own: set[str] = set()
-        own_past = any(w in self.norm[clause.start:q.start] for w in c.past_markers)
+        lead = self.norm[clause.start:q.start]
+        own_past = any(w in lead for w in c.past_markers)
         for h in S.mod_left:
             if h.end <= q.start:
                 if h.start >= clause.start:
