@@ -12,7 +12,7 @@ import regex
 
 from ..data import load_yaml
 from ..errors import DataFileError
-from .words import WordScanner
+from ..numbers.words import WordScanner
 
 COMPARISONS = ("yoy", "mom", "qoq", "cagr", "share", "cumulative", "monthly_average", "change", "rank")
 MODALITIES = ("actual", "target", "plan", "forecast", "estimate")

@@ -8,7 +8,7 @@ Interface other stages rely on (the checks read part-whole relations from here):
 - ``related(a, b) -> bool``: same metric family (sales ~ deliveries), or one is a part of the other
 - ``counted_only()``: wordings that count only as the noun right after a figure (35个国家)
 - ``word_pattern()``: a compiled alternation of all wordings, longest first, for finding them in text
-- ``word_scanner()``: the same matches as ``word_pattern().finditer``, found faster (``words.py``)
+- ``word_scanner()``: the same matches as ``word_pattern().finditer``, found faster (``numbers/words.py``)
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import regex
 
 from ..data import load_yaml
 from ..errors import DataFileError
-from .words import WordScanner
+from ..numbers.words import WordScanner
 
 _KEY = regex.compile(r"[a-z][a-z0-9_]*+")
 

@@ -405,14 +405,12 @@ def _disjoint(spans) -> list[tuple[int, int]]:
 
 def _excluded_spans(norm: str, lo: int, hi: int, t: Tables) -> list[tuple[int, int]]:
     spans = []
-    if t.phrases is not None:
-        for m in t.phrases.finditer(norm, lo, hi):
-            s = m.start()
-            # a phrase that starts with a numeral character is no phrase when a numeral runs into
-            # it: 500多元 is not 多元, 十二元 is not 二元
-            if s > lo and norm[s] in _PHRASE_NUMERAL and (norm[s - 1] in _PHRASE_NUMERAL or norm[s - 1].isdigit()):
-                continue
-            spans.append(m.span())
+    for s, e in t.phrase_scanner.spans(norm, lo, hi):  # what t.phrases.finditer finds
+        # a phrase that starts with a numeral character is no phrase when a numeral runs into
+        # it: 500多元 is not 多元, 十二元 is not 二元
+        if s > lo and norm[s] in _PHRASE_NUMERAL and (norm[s - 1] in _PHRASE_NUMERAL or norm[s - 1].isdigit()):
+            continue
+        spans.append((s, e))
     for p in t.patterns:
         spans.extend(m.span() for m in p.finditer(norm, lo, hi))
     return _disjoint(spans)

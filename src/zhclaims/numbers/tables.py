@@ -12,6 +12,7 @@ import regex
 
 from ..data import load_yaml
 from ..errors import DataFileError
+from .words import WordScanner
 
 QUALIFIERS = {"eq", "approx", "below", "gt", "ge", "lt", "le"}
 
@@ -41,7 +42,8 @@ class Tables:
     range_blocked_after: tuple[str, ...]
     list_separators: tuple[str, ...]
     between: tuple[str, ...]
-    phrases: regex.Pattern | None
+    phrases: regex.Pattern | None  # the phrases as one alternation; phrase_scanner finds the same
+    phrase_scanner: WordScanner
     patterns: tuple[regex.Pattern, ...]
     not_after: tuple[str, ...]
     not_before: tuple[str, ...]
@@ -155,6 +157,7 @@ def _load() -> Tables:
         list_separators=by_len(_strings(h.get("list_separators"), "hedges.yaml", "list_separators")),
         between=by_len(_strings(h.get("between"), "hedges.yaml", "between")),
         phrases=regex.compile("|".join(regex.escape(p) for p in by_len(phrases))) if phrases else None,
+        phrase_scanner=WordScanner(phrases),
         patterns=pats,
         not_after=by_len(_strings(e.get("not_after"), "exclusions.yaml", "not_after")),
         not_before=by_len(_strings(e.get("not_before"), "exclusions.yaml", "not_before")),

@@ -1,4 +1,4 @@
-"""claims.words.WordScanner finds exactly what the longest-first alternation regex finds."""
+"""numbers.words.WordScanner finds exactly what the longest-first alternation regex finds."""
 from __future__ import annotations
 
 import random
@@ -7,7 +7,7 @@ import regex
 
 from zhclaims.claims.cues import cues
 from zhclaims.claims.lexicon import word_index, word_scanner
-from zhclaims.claims.words import WordScanner
+from zhclaims.numbers.words import WordScanner
 
 
 def _regex_spans(words, text, start, end):
@@ -58,3 +58,16 @@ def test_metric_scanner_matches_word_pattern():
 
     text = "今年GDP增速6.1%，新能源汽车销量增长，cpi上涨，进出口总值下降"
     assert word_scanner().spans(text, 0, len(text)) == [m.span() for m in word_pattern().finditer(text)]
+
+
+def test_number_phrases_scanner_matches_the_phrase_pattern():
+    from zhclaims.data import load_yaml
+    from zhclaims.numbers.tables import tables
+
+    t = tables()
+    rnd = random.Random(11)
+    phrases = load_yaml("numbers", "exclusions.yaml")["phrases"]
+    for _ in range(300):
+        s = "".join(rnd.choice(phrases)[rnd.randint(0, 1):] + rnd.choice(["", "多", "元", "2"]) for _ in range(rnd.randint(1, 6)))
+        st = rnd.randint(0, len(s))
+        assert t.phrase_scanner.spans(s, st, len(s)) == [m.span() for m in t.phrases.finditer(s, st, len(s))], s
