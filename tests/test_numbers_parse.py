@@ -1,4 +1,5 @@
 """parse_number: the written tables in tests/data/numbers/parse.yaml, and properties."""
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,13 @@ def test_parse_never_raises_on_numeral_soup(s):
     got = parse_number(s)
     if got is not None and got.lower is not None and got.upper is not None:
         assert got.lower <= got.upper
+
+
+def test_cached_reading_is_a_fresh_number_each_time():
+    from zhclaims.numbers import parse_numeral
+
+    a = parse_numeral("59.66万")
+    a.value, a.unit, a.qualifier = Decimal(0), "%", "gt"  # callers adjust what they get
+    b = parse_numeral("59.66万")
+    assert b is not a and b.value == Decimal("596600") and b.unit is None and b.qualifier == "eq"
+    assert parse_numeral("不是") is None and parse_numeral("不是") is None
