@@ -39,9 +39,8 @@ _CANDIDATE = regex.compile(
     rf"|(?P<run>{_RUN}))"
 )
 _MULT_CHARS = "十百千万亿"
-_LATIN = regex.compile(r"[A-Za-z]")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")  # ASCII letters only
 _ARABIC_ONLY = regex.compile(r"[0-9.,]+")
-_FULLWIDTH_COMMA = regex.compile("，")
 _PHRASE_NUMERAL = frozenset(_CN + "多余几数")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _CJK = regex.compile(r"[\u3400-\u9fff]")
@@ -105,7 +104,7 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables) -> _Atom | None:
     # what comes before: a code (C11, G20), a decimal/date piece, an ordinal (第二批)
     if s > lo:
         prev = norm[s - 1]
-        if _LATIN.match(prev) or prev in "./#_@" or (prev in "-—–" and s - 1 > lo and _LATIN.match(norm[s - 2])):
+        if prev in _LATIN or prev in "./#_@" or (prev in "-—–" and s - 1 > lo and norm[s - 2] in _LATIN):
             return None
     if t.ending_at("not_before", norm, s, lo):
         return None
@@ -129,10 +128,10 @@ def _atom(m, norm: str, lo: int, hi: int, t: Tables) -> _Atom | None:
         after = cut + len(unit.written)
         if after < hi and norm[after] in t.unit_blocked[unit.written]:
             unit = None  # 又一成功, 三折叠: the unit's character starts another word
-    if unit is None and cut < hi and (_LATIN.match(norm[cut]) or norm[cut].isdigit()):
+    if unit is None and cut < hi and (norm[cut] in _LATIN or norm[cut].isdigit()):
         return None  # 5G, 4S店, 3D
-    if unit is not None and _LATIN.match(unit.written) and cut + len(unit.written) < hi \
-            and _LATIN.match(norm[cut + len(unit.written)]):
+    if unit is not None and unit.written[:1] in _LATIN and cut + len(unit.written) < hi \
+            and norm[cut + len(unit.written)] in _LATIN:
         return None  # 50mgx, 5Gbps read as letters: a code or a unit we do not know
     if unit is not None and unit.written == "个":
         p = cut + 1 + (cut + 1 < hi and norm[cut + 1] in "多半余来")
@@ -285,7 +284,7 @@ def _merge(atoms: list[_Atom], norm: str, lo: int, t: Tables) -> list[_Atom]:
     for a in atoms:
         # a sign right after another figure is a dash between two figures, not a minus (2-3个)
         if a.negative and a.start - 1 not in ends and not (
-                a.start - 2 >= lo and (norm[a.start - 2].isdigit() or _LATIN.match(norm[a.start - 2]))):
+                a.start - 2 >= lo and (norm[a.start - 2].isdigit() or norm[a.start - 2] in _LATIN)):
             _negate(a.num)
             a.start -= 1
     out: list[_Atom] = []
@@ -381,13 +380,14 @@ def _to_quantity(a: _Atom, text: str, t: Tables) -> Quantity:
 
 def _restore_commas(text: str, norm: str, lo: int, hi: int) -> str:
     parts, pos = [norm[:lo]], lo
-    for m in _FULLWIDTH_COMMA.finditer(text, lo, hi):
-        i = m.start()
-        if i > lo and i + 1 < hi and "０" <= text[i - 1] <= "９" and "０" <= text[i + 1] <= "９":
-            continue  # ５２０，９２４ in full-width text: a thousands separator after all
-        parts.append(norm[pos:m.start()])
-        parts.append("，")
-        pos = m.end()
+    i = text.find("，", lo, hi)
+    while i >= 0:
+        if not (i > lo and i + 1 < hi and "０" <= text[i - 1] <= "９" and "０" <= text[i + 1] <= "９"):
+            # (５２０，９２４ in full-width text is a thousands separator after all)
+            parts.append(norm[pos:i])
+            parts.append("，")
+            pos = i + 1
+        i = text.find("，", i + 1, hi)
     parts.append(norm[pos:])
     return "".join(parts)
 

@@ -51,23 +51,29 @@ class Tables:
 
     def ending_at(self, name: str, s: str, pos: int, lo: int) -> str | None:
         """The longest word of list ``name`` that ends at ``s[pos]`` (not before ``lo``)."""
-        lengths, words = _LISTS[id(self)][name]
-        for n in lengths:
+        by_last, _, words = _LISTS[id(self)][name]
+        if pos <= lo or pos > len(s):
+            return None
+        for n in by_last.get(s[pos - 1], ()):
             if pos - n >= lo and s[pos - n:pos] in words:
                 return s[pos - n:pos]
         return None
 
     def starting_at(self, name: str, s: str, pos: int, hi: int) -> str | None:
         """The longest word of list ``name`` that starts at ``s[pos]`` (ending by ``hi``)."""
-        lengths, words = _LISTS[id(self)][name]
-        for n in lengths:
+        _, by_first, words = _LISTS[id(self)][name]
+        if pos >= hi or pos < 0 or pos >= len(s):
+            return None
+        for n in by_first.get(s[pos], ()):
             if pos + n <= hi and s[pos:pos + n] in words:
                 return s[pos:pos + n]
         return None
 
     def unit_at(self, s: str, pos: int) -> Unit | None:
         """The longest unit written at ``s[pos:]``."""
-        for n in range(min(self.unit_max, len(s) - pos), 0, -1):
+        if pos < 0 or pos >= len(s):
+            return None
+        for n in _UNIT_LENGTHS[id(self)].get(s[pos], ()):
             u = self.units.get(s[pos:pos + n])
             if u is not None:
                 return u
@@ -84,9 +90,19 @@ def _strings(x, name, what) -> list[str]:
     return x
 
 
-# per table object: word list name -> (distinct lengths, longest first; the words as a set), so a
-# lookup costs one slice and one set probe per distinct length, not a pass over the list
-_LISTS: dict[int, dict[str, tuple[tuple[int, ...], frozenset[str]]]] = {}
+# per table object: word list name -> (last character -> lengths of the words ending with it,
+# longest first; first character -> lengths of the words starting with it; the words as a set), so
+# a lookup costs one slice and one set probe per length that can fit, not a pass over the list
+_LISTS: dict[int, dict[str, tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], frozenset[str]]]] = {}
+# per table object: first character -> lengths of the units starting with it, longest first
+_UNIT_LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _lengths_by(words, key) -> dict[str, tuple[int, ...]]:
+    out: dict[str, set[int]] = {}
+    for w in words:
+        out.setdefault(key(w), set()).add(len(w))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in out.items()}
 
 
 def _compile_lists(t: "Tables") -> None:
@@ -96,7 +112,12 @@ def _compile_lists(t: "Tables") -> None:
         "range_blocked_after": t.range_blocked_after,
         "currency_words": tuple(w for w, u in t.units.items() if u.kind == "currency" and len(w) >= 2),
     }
-    _LISTS[id(t)] = {k: (tuple(sorted({len(w) for w in v}, reverse=True)), frozenset(v)) for k, v in lists.items()}
+    for k, v in lists.items():
+        if any(not w for w in v):
+            raise _bad("hedges.yaml" if k.startswith(("hedge", "after", "range")) else "exclusions.yaml", f"{k}: an empty word")
+    _LISTS[id(t)] = {k: (_lengths_by(v, lambda w: w[-1]), _lengths_by(v, lambda w: w[0]), frozenset(v))
+                     for k, v in lists.items()}
+    _UNIT_LENGTHS[id(t)] = _lengths_by(t.units, lambda w: w[0])
 
 
 @lru_cache(maxsize=1)
