@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Finding
 from .across import check_across as _across
+from .facts import facts
 from .measures import Lexicon, default_lexicon
 from .within import check_within
 
@@ -34,10 +35,11 @@ def check(records: Iterable[Article | dict], lexicon: Lexicon | None = None, acr
     lex = lexicon or default_lexicon()
     arts = [r if isinstance(r, Article) else Article.from_dict(r) for r in records]
     out: list[Finding] = []
-    for a in arts:
-        out.extend(check_within(a, lex))
+    per_article = [facts(a) for a in arts]  # once, for both
+    for a, fs in zip(arts, per_article):
+        out.extend(check_within(a, lex, fs))
     if across and len(arts) > 1:
-        out.extend(_across(arts, lex))
+        out.extend(_across(arts, lex, per_article))
     return out
 
 

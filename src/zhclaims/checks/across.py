@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import lru_cache
 from ..model import Article, Finding
 from . import explain
 from .facts import Fact, facts, far_apart, same_period, unit_group, units_compatible
@@ -45,18 +46,31 @@ def _periods_compatible(a: Fact, b: Fact) -> tuple[bool, bool]:
 
 
 def _days_apart(a: Fact, b: Fact) -> float | None:
-    try:
-        pa = dt.datetime.fromisoformat(a.article.published)
-        pb = dt.datetime.fromisoformat(b.article.published)
-    except (TypeError, ValueError):
+    pa, pb = _published(a.article.published), _published(b.article.published)
+    if pa is None or pb is None:
         return None
     return abs((pa - pb).total_seconds()) / 86400
 
 
-def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
+def _published(s) -> dt.datetime | None:
+    return _parse_published(s) if isinstance(s, str) else None  # (not a string: not readable)
+
+
+@lru_cache(maxsize=4096)
+def _parse_published(s: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def check_across(articles: list[Article], lex: Lexicon, article_facts: list[list[Fact]] | None = None) -> list[Finding]:
+    """``article_facts``: each article's ``facts`` when the caller has them already."""
     groups: dict = defaultdict(lambda: defaultdict(list))
-    for art in articles:
-        for f in facts(art):
+    if article_facts is None:
+        article_facts = [facts(art) for art in articles]
+    for fs in article_facts:
+        for f in fs:
             if f.subject is not None and f.metric is not None:
                 groups[_key(f)][f.metric].append(f)
     out: list[Finding] = []
@@ -74,11 +88,16 @@ def check_across(articles: list[Article], lex: Lexicon) -> list[Finding]:
                     and (g.period is None or f.period is None or same_period(g.period, f.period))
                     for g in mine))
         keys = sorted(by_metric)
+        distinct: dict = {}  # metric -> its figures per article (once per group, not per pairing)
         for i, m1 in enumerate(keys):
             for m2 in keys[i:]:
                 if m1 != m2 and not (lex.same_measure(m1, m2) or lex.is_related(m1, m2)):
                     continue
-                out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, m1 == m2, ambiguous))
+                for m in (m1, m2):
+                    if m not in distinct:
+                        distinct[m] = _per_article(by_metric[m])
+                out.extend(_compare_sets(by_metric[m1], by_metric[m2], lex, m1 == m2, ambiguous,
+                                         distinct[m1], distinct[m2]))
     return _same_story(_one_per_pair(out))
 
 
@@ -103,16 +122,20 @@ def _same_story(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool, ambiguous: set) -> list[Finding]:
-    """Figures of different articles, one per distinct written figure per article."""
-    def per_article(fs):
-        d = defaultdict(list)
-        for f in fs:
-            d[f.article.id].append(f)
-        return {k: _distinct(v) for k, v in d.items()}
+def _per_article(fs: list[Fact]) -> dict[str, list[Fact]]:
+    """Article id -> its distinct figures among ``fs``."""
+    d = defaultdict(list)
+    for f in fs:
+        d[f.article.id].append(f)
+    return {k: _distinct(v) for k, v in d.items()}
 
-    px = per_article(xs)
-    py = px if same else per_article(ys)
+
+def _compare_sets(xs: list[Fact], ys: list[Fact], lex: Lexicon, same: bool, ambiguous: set,
+                  px: dict | None = None, py: dict | None = None) -> list[Finding]:
+    """Figures of different articles, one per distinct written figure per article (``px``,
+    ``py``: ``_per_article`` of ``xs`` and ``ys`` when the caller has them)."""
+    px = _per_article(xs) if px is None else px
+    py = px if same else (_per_article(ys) if py is None else py)
     out = []
     for ida, fa in px.items():
         for idb, fb in py.items():

@@ -37,6 +37,7 @@ class Fact:
     modality: str | None
     unit: str | None
     sentence: tuple[int, int] | None
+    rate: bool = False  # the unit is a rate (rules' rate_units), worked out once by ``facts``
 
     @property
     def ref(self) -> FigureRef:
@@ -44,7 +45,7 @@ class Fact:
 
     @property
     def is_rate(self) -> bool:
-        return self.unit in rules()["rate_units"]
+        return self.rate
 
     @property
     def signed_iv(self) -> Iv:
@@ -154,6 +155,7 @@ def facts(article: Article) -> list[Fact]:
             period=period_interval(article, c),
             comparison=c.comparison, direction=direction, modality=c.modality, unit=unit,
             sentence=(c.sentence.start, c.sentence.end) if c.sentence else None,
+            rate=unit in rules()["rate_units"],
         ))
     return out
 
@@ -163,6 +165,13 @@ def facts(article: Article) -> list[Fact]:
 def unit_group(unit: str | None) -> str | None:
     if unit is None:
         return None
+    if isinstance(unit, str):
+        return _unit_group(unit)
+    return _unit_group.__wrapped__(unit)
+
+
+@lru_cache(maxsize=1024)
+def _unit_group(unit):
     for g in rules()["unit_groups"]:
         if unit in g:
             return g[0]
@@ -226,6 +235,11 @@ def same_period(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
 
 
 def _norm_iso(s: str) -> str:
+    return _norm_iso_str(s) if isinstance(s, str) else _norm_iso_str.__wrapped__(s)
+
+
+@lru_cache(maxsize=4096)
+def _norm_iso_str(s: str) -> str:
     try:
         return dt.datetime.fromisoformat(s).isoformat()
     except ValueError:

@@ -473,8 +473,10 @@ def _same_finding(kind: str, verdict: str, a: Fact, b: Fact, miss: float | None,
         arithmetic=f"{fmt_interval(a.signed_iv)} vs {fmt_interval(b.signed_iv)}")
 
 
-def check_within(art: Article, lex: Lexicon) -> list[Finding]:
-    fs = facts(art)
+def check_within(art: Article, lex: Lexicon, fs: list[Fact] | None = None) -> list[Finding]:
+    """``fs``: the article's ``facts`` when the caller has them already."""
+    if fs is None:
+        fs = facts(art)
     revisions, revised = check_revisions(art, fs, lex)
     return [
         *check_growth(fs, lex, revised),
