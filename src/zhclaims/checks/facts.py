@@ -38,6 +38,8 @@ class Fact:
     unit: str | None
     sentence: tuple[int, int] | None
     rate: bool = False  # the unit is a rate (rules' rate_units), worked out once by ``facts``
+    group: str | None = None  # unit_group(unit), worked out once by ``facts``
+    _listed: bool | None = None  # ``listed``, once asked
 
     @property
     def ref(self) -> FigureRef:
@@ -76,6 +78,11 @@ class Fact:
     @property
     def listed(self) -> bool:
         """The figure is one of a list or a part (分别……, 其中……) in its sentence."""
+        if self._listed is None:
+            self._listed = self._is_listed()
+        return self._listed
+
+    def _is_listed(self) -> bool:
         start = self.sentence[0] if self.sentence else max(0, self.q.start - 30)
         before = self.article.text[max(0, start):self.q.start]
         quotes = rules()["quote_openers"]
@@ -129,6 +136,7 @@ def text_direction(article: Article, q: Quantity) -> str | None:
 def facts(article: Article) -> list[Fact]:
     """One Fact per claim whose figure has a number; claims that point nowhere are left out."""
     out: list[Fact] = []
+    growth_comparisons, rate_units = rules()["growth_comparisons"], rules()["rate_units"]
     for i, c in enumerate(article.claims or []):
         try:
             qi = int(c.quantity)
@@ -145,7 +153,7 @@ def facts(article: Article) -> list[Fact]:
             continue
         unit = q.unit
         direction = c.direction
-        if direction is None and unit in ("%", "个百分点") and c.comparison in rules()["growth_comparisons"]:
+        if direction is None and unit in ("%", "个百分点") and c.comparison in growth_comparisons:
             direction = text_direction(article, q)
         out.append(Fact(
             article=article, index=i, claim=c, q=q, qi=qi, iv=iv,
@@ -155,7 +163,7 @@ def facts(article: Article) -> list[Fact]:
             period=period_interval(article, c),
             comparison=c.comparison, direction=direction, modality=c.modality, unit=unit,
             sentence=(c.sentence.start, c.sentence.end) if c.sentence else None,
-            rate=unit in rules()["rate_units"],
+            rate=unit in rate_units, group=unit_group(unit),
         ))
     return out
 
@@ -179,13 +187,13 @@ def _unit_group(unit):
 
 
 def units_compatible(a: Fact, b: Fact) -> bool:
-    if a.is_rate or b.is_rate:
+    if a.rate or b.rate:
         return a.unit == b.unit
     if a.q.currency and b.q.currency and a.q.currency != b.q.currency:
         return False
     if a.unit is None or b.unit is None:
         return True
-    return unit_group(a.unit) == unit_group(b.unit)
+    return a.group == b.group  # unit_group of each
 
 
 def _bounds(period: tuple[str, str] | None) -> tuple[dt.datetime, dt.datetime] | None:
