@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
 from ..text.view import TextView
@@ -54,19 +54,60 @@ class Hit:
     word: str
 
 
-@dataclass
 class _Sentence:
-    span: Span
-    clauses: list[Span]
-    metrics: list[Hit]
-    comp_left: list[Hit]
-    comp_right: list[Hit]
-    direction: list[Hit]
-    mod_left: list[Hit]
-    mod_right: list[Hit]
-    scopes: list[Hit]
-    mentions: list[Mention]
-    topic: Mention | None
+    """What the assembly reads in one sentence, each part worked out when first asked: a
+    sentence visited only for the subject it carries over needs its mentions, not its cues."""
+
+    def __init__(self, asm: "Assembler", si: int) -> None:
+        self._asm = asm
+        self._si = si
+        self.span: Span = asm.v.sentences[si]
+
+    @cached_property
+    def clauses(self) -> list[Span]:
+        return self._asm.v.clauses(self._si)
+
+    @cached_property
+    def metrics(self) -> list[Hit]:
+        n, s, e = self._asm.norm, self.span.start, self.span.end
+        mets = []
+        for ms, me in word_scanner().spans(n, s, e):
+            w = n[ms:me]
+            key = metric_of(w)
+            if key:
+                mets.append(Hit(ms, me, key, w))
+        return mets
+
+    def _cue_hits(self, lex) -> list[Hit]:
+        return _hits(lex, self._asm.norm, self.span.start, self.span.end)
+
+    @cached_property
+    def comp_left(self) -> list[Hit]:
+        return self._cue_hits(self._asm.cues.comparison_left)
+
+    @cached_property
+    def comp_right(self) -> list[Hit]:
+        return self._cue_hits(self._asm.cues.comparison_right)
+
+    @cached_property
+    def mod_left(self) -> list[Hit]:
+        return self._cue_hits(self._asm.cues.modality_left)
+
+    @cached_property
+    def mod_right(self) -> list[Hit]:
+        return self._cue_hits(self._asm.cues.modality_right)
+
+    @cached_property
+    def scopes(self) -> list[Hit]:
+        return self._cue_hits(self._asm.cues.scopes)
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self._asm._mentions(self.span.start, self.span.end)
+
+    @cached_property
+    def topic(self) -> Mention | None:
+        return next((m for m in self.mentions if m.kind == "org"), None)
 
 
 def _hits(lex, text: str, start: int, end: int) -> list[Hit]:
@@ -194,33 +235,8 @@ class Assembler:
     # -------------------------------------------------------------- per sentence (cached)
     def sentence(self, si: int) -> _Sentence:
         got = self._sent.get(si)
-        if got is not None:
-            return got
-        span = self.v.sentences[si]
-        n, c = self.norm, self.cues
-        s, e = span.start, span.end
-        mets = []
-        for ms, me in word_scanner().spans(n, s, e):
-            w = n[ms:me]
-            key = metric_of(w)
-            if key:
-                mets.append(Hit(ms, me, key, w))
-        mentions = self._mentions(s, e)
-        topic = next((m for m in mentions if m.kind == "org"), None)
-        got = _Sentence(
-            span=span,
-            clauses=self.v.clauses(si),
-            metrics=mets,
-            comp_left=_hits(c.comparison_left, n, s, e),
-            comp_right=_hits(c.comparison_right, n, s, e),
-            direction=_hits(c.direction, n, s, e),
-            mod_left=_hits(c.modality_left, n, s, e),
-            mod_right=_hits(c.modality_right, n, s, e),
-            scopes=_hits(c.scopes, n, s, e),
-            mentions=mentions,
-            topic=topic,
-        )
-        self._sent[si] = got
+        if got is None:
+            got = self._sent[si] = _Sentence(self, si)
         return got
 
     def _mentions(self, s: int, e: int) -> list[Mention]:
