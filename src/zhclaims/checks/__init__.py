@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Article, Finding
-from .across import check_across as _across
+from .across import check_across as _across, comparable_across
 from .facts import facts
 from .measures import Lexicon, default_lexicon
 from .within import check_within
@@ -35,11 +35,13 @@ def check(records: Iterable[Article | dict], lexicon: Lexicon | None = None, acr
     lex = lexicon or default_lexicon()
     arts = [r if isinstance(r, Article) else Article.from_dict(r) for r in records]
     out: list[Finding] = []
-    per_article = [facts(a) for a in arts]  # once, for both
-    for a, fs in zip(arts, per_article):
+    kept: list[list] = []  # each article's facts once, for both; across reads only these
+    for a in arts:
+        fs = facts(a)
         out.extend(check_within(a, lex, fs))
+        kept.append([f for f in fs if comparable_across(f)])
     if across and len(arts) > 1:
-        out.extend(_across(arts, lex, per_article))
+        out.extend(_across(arts, lex, kept))
     return out
 
 

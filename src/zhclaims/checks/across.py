@@ -40,7 +40,8 @@ def _key(f: Fact):
 def _periods_compatible(a: Fact, b: Fact) -> tuple[bool, bool]:
     """(may pair, periods known and equal)."""
     if a.period is not None and b.period is not None:
-        same = same_period(a.period, b.period)
+        ka, kb = a.period_key(), b.period_key()
+        same = ka == kb if ka is not None and kb is not None else same_period(a.period, b.period)
         return same, same
     return True, False
 
@@ -64,6 +65,11 @@ def _parse_published(s: str) -> dt.datetime | None:
         return None
 
 
+def comparable_across(f: Fact) -> bool:
+    """Only figures with a named subject and metric are compared across articles."""
+    return f.subject is not None and f.metric is not None
+
+
 def check_across(articles: list[Article], lex: Lexicon, article_facts: list[list[Fact]] | None = None) -> list[Finding]:
     """``article_facts``: each article's ``facts`` when the caller has them already."""
     groups: dict = defaultdict(lambda: defaultdict(list))
@@ -71,7 +77,7 @@ def check_across(articles: list[Article], lex: Lexicon, article_facts: list[list
         article_facts = [facts(art) for art in articles]
     for fs in article_facts:
         for f in fs:
-            if f.subject is not None and f.metric is not None:
+            if comparable_across(f):
                 groups[_key(f)][f.metric].append(f)
     out: list[Finding] = []
     for by_metric in groups.values():

@@ -40,6 +40,7 @@ class Fact:
     rate: bool = False  # the unit is a rate (rules' rate_units), worked out once by ``facts``
     group: str | None = None  # unit_group(unit), worked out once by ``facts``
     _listed: bool | None = None  # ``listed``, once asked
+    _pkey: tuple | None = None  # ``period_key()``, once asked
 
     @property
     def ref(self) -> FigureRef:
@@ -74,6 +75,16 @@ class Fact:
         before = self.article.text[max(0, self.q.start - 6):self.q.start]
         return any(before.endswith(w) or (w in before and before.rfind(w) + len(w) >= len(before) - 2)
                    for w in rules()["changed_to"])
+
+    def period_key(self) -> tuple | None:
+        """The period with both ends normalized as ``same_period`` compares them; None without
+        a period or when its ends are not strings (then ask ``same_period``)."""
+        if self._pkey is None:
+            p = self.period
+            if p is None or not (isinstance(p[0], str) and isinstance(p[1], str)):
+                return None
+            self._pkey = (_norm_iso(p[0]), _norm_iso(p[1]))
+        return self._pkey
 
     @property
     def listed(self) -> bool:
