@@ -71,3 +71,19 @@ def test_number_phrases_scanner_matches_the_phrase_pattern():
         s = "".join(rnd.choice(phrases)[rnd.randint(0, 1):] + rnd.choice(["", "多", "元", "2"]) for _ in range(rnd.randint(1, 6)))
         st = rnd.randint(0, len(s))
         assert t.phrase_scanner.spans(s, st, len(s)) == [m.span() for m in t.phrases.finditer(s, st, len(s))], s
+
+
+def test_search_and_match_like_the_alternation():
+    from zhclaims.claims.lexicon import word_pattern
+
+    rnd = random.Random(5)
+    words = list(word_index())
+    pat, sc = word_pattern(), word_scanner()
+    for _ in range(500):
+        s = "".join(rnd.choice(words)[rnd.randint(0, 2):] + rnd.choice(["", "的", "，", "增长"]) for _ in range(rnd.randint(1, 4)))
+        a = rnd.randint(0, len(s))
+        b = rnd.randint(a, len(s))
+        m = pat.search(s, a, b)
+        assert sc.search(s, a, b) == (m.span() if m else None), (s, a, b)
+        m = pat.match(s, a)
+        assert sc.match(s, a) == (m.span() if m else None), (s, a)

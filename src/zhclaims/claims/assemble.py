@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from ..model import Article, Claim, Interval, Quantity, Ref, Span, Time
 from ..text.view import TextView
 from .cues import Cues, cues
-from .lexicon import counted_only, metric_of, metrics, word_pattern, word_scanner
+from .lexicon import counted_only, metric_of, metrics, word_scanner
 
 SUBJECT_LABELS = {"ORG", "PRODUCT", "GPE", "LOC", "NORP", "FAC"}
 ORG_LABELS = {"ORG", "PRODUCT"}
@@ -273,8 +273,8 @@ class Assembler:
                 continue
             if label == "world":
                 # 全球累计确诊病例: only when a metric follows closely (not 全球少有的车企)
-                near = word_pattern().search(n, he, min(e, he + 12))
-                if near is None or any(ch in _PUNCT for ch in n[he:near.start()]) or "的" in n[he:near.start()]:
+                near = word_scanner().search(n, he, min(e, he + 12))
+                if near is None or any(ch in _PUNCT for ch in n[he:near[0]]) or "的" in n[he:near[0]]:
                     continue
                 name = c.world_name
             else:
@@ -293,7 +293,7 @@ class Assembler:
 
     def _scope_refs(self, m: Mention) -> tuple[str, ...]:
         """The mention's text when it is a region word qualifying a metric right after it."""
-        if self.norm[m.start:m.end] in self.cues.scopes.labels and word_pattern().match(self.norm, m.end) is not None:
+        if self.norm[m.start:m.end] in self.cues.scopes.labels and word_scanner().match(self.norm, m.end) is not None:
             return (m.text,)
         return ()
 
@@ -320,8 +320,8 @@ class Assembler:
         g = self.cues.collective.match(self.norm, m.end, min(limit, m.end + 14))
         if g is None or any(ch in self.cues.collective_not for ch in self.norm[m.end:g.end()]):
             return m
-        near = word_pattern().search(self.norm, g.end(), min(limit, g.end() + 6))
-        if near is None or any(ch in _PUNCT for ch in self.norm[g.end():near.start()]):
+        near = word_scanner().search(self.norm, g.end(), min(limit, g.end() + 6))
+        if near is None or any(ch in _PUNCT for ch in self.norm[g.end():near[0]]):
             return m
         return Mention(m.start, g.end(), m.name + self.a.text[m.end:g.end()], self.a.text[m.start:g.end()], "org")
 
@@ -751,8 +751,8 @@ class Assembler:
                 return None
             if c.direction_gap.fullmatch(gap):
                 return best.label
-            m = word_pattern().match(gap)  # 下调基准利率25个基点: the metric between verb and figure
-            if m is not None and c.direction_gap.fullmatch(gap[m.end():]):
+            m = word_scanner().match(gap)  # 下调基准利率25个基点: the metric between verb and figure
+            if m is not None and c.direction_gap.fullmatch(gap[m[1]:]):
                 return best.label
         # 比上年同期高21.2个百分点: a comparative after a base
         left = n[prev_end:q.start]

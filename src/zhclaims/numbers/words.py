@@ -37,12 +37,13 @@ def _equivalents(ch: str) -> tuple[str, ...]:
 class WordScanner:
     """Leftmost-longest, non-overlapping occurrences of ``words`` in a span of text."""
 
-    __slots__ = ("_auto", "_fallback")
+    __slots__ = ("_auto", "_fallback", "_longest")
 
     def __init__(self, words, ignorecase: bool = False) -> None:
         words = {str(w) for w in words if w}
         self._auto = None
         self._fallback = None
+        self._longest = max((len(w) for w in words), default=0)
         spellings: set[str] = set()
         for w in words:
             if not ignorecase:
@@ -63,6 +64,16 @@ class WordScanner:
                 auto.add_word(s, len(s))
             auto.make_automaton()
             self._auto = auto
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """The first match in ``text[start:end]`` (what the alternation's ``search`` finds)."""
+        got = self.spans(text, start, end)
+        return got[0] if got else None
+
+    def match(self, text: str, pos: int = 0) -> tuple[int, int] | None:
+        """The longest word starting at ``pos`` (what the alternation's ``match`` finds)."""
+        got = self.spans(text, pos, pos + self._longest)
+        return got[0] if got and got[0][0] == pos else None
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of every match in ``text[start:end]``, in text order."""
