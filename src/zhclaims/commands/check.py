@@ -11,7 +11,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..checks import check_across, check_article, default_lexicon
 from ..errors import InputError
 from ..model import Article
 from ..outputs import JsonlWriter, open_writer
@@ -74,6 +73,9 @@ def articles(paths: list[str], published: str | None, summary: RunSummary, max_c
 
 
 def run(args) -> int:
+    # imported here, not at the top: the CLI imports every command's module to build its parser
+    from ..checks import check_across, check_article, default_lexicon
+
     published = published_option(args)
     summary = RunSummary()
     summary.counts.update({"figures": 0})

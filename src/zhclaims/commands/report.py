@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..checks import check
 from ..errors import UsageError
-from ..outputs.report import write_report
 from ..read import RunSummary
 from ..pipeline import Pipeline
 from ..run import process
@@ -40,6 +38,10 @@ def articles(args, published, summary):
 
 
 def run(args) -> int:
+    # imported here, not at the top: the CLI imports every command's module to build its parser
+    from ..checks import check
+    from ..outputs.report import write_report
+
     if not args.output.lower().endswith((".html", ".htm")):
         raise UsageError("E103", detail=args.output)
     published = published_option(args)

@@ -2,15 +2,37 @@
 from __future__ import annotations
 
 from .jsonl import JsonlWriter, atomic_path
-from .tables import CsvWriter, DuckDBWriter, ParquetWriter
+
+_TABLE_WRITERS = ("ParquetWriter", "DuckDBWriter", "CsvWriter")
+
+
+def _table_writer(name: str):
+    """``outputs.tables.<name>``, imported when first used: pyarrow (and duckdb) load only for the
+    table formats, not for a run that writes JSON Lines (pyarrow alone is ~0.1 s of start-up)."""
+    def make(*args, **kw):
+        from . import tables
+
+        return getattr(tables, name)(*args, **kw)
+
+    make.__name__ = make.__qualname__ = name
+    return make
+
+
+def __getattr__(name: str):
+    if name in _TABLE_WRITERS:
+        from . import tables
+
+        return getattr(tables, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # every writer has write(article), write_finding(finding), close(), abort() and count
 WRITERS = {
     ".jsonl": JsonlWriter,
     ".ndjson": JsonlWriter,
-    ".parquet": ParquetWriter,
-    ".duckdb": DuckDBWriter,
-    ".csv": CsvWriter,
+    ".parquet": _table_writer("ParquetWriter"),
+    ".duckdb": _table_writer("DuckDBWriter"),
+    ".csv": _table_writer("CsvWriter"),
 }
 
 
