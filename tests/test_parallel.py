@@ -137,3 +137,31 @@ def test_cli_check_jobs_two_gives_the_same_findings(inputs, tmp_path):
     main(["check", str(inputs / "a.jsonl"), "-o", str(out1)])
     main(["check", str(inputs / "a.jsonl"), "-o", str(out2), "--jobs", "2"])
     assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_encoded_records_are_the_records_lines_and_counts_are_kept(inputs):
+    from zhclaims.outputs.jsonl import record_line
+
+    plain, s0 = [], RunSummary()
+    for r in process([str(inputs)], Pipeline(), summary=s0):
+        plain.append(record_line(r))
+    for jobs in (1, 2):
+        s = RunSummary()
+        got = list(process([str(inputs)], Pipeline(), summary=s, jobs=jobs, encode=record_line))
+        assert got == plain
+        assert (s.records, s.counts, [e.to_dict() for e in s.errors]) == (s0.records, s0.counts, [e.to_dict() for e in s0.errors])
+    assert s0.counts["figures"] > 0
+
+
+def fails_to_encode(article):
+    if article.id == "a3":
+        raise ValueError("cannot encode")
+    return article.id
+
+
+def test_an_encoding_failure_is_that_articles_error(inputs):
+    for jobs in (1, 2):
+        s = RunSummary()
+        got = list(process([str(inputs / "a.jsonl")], Pipeline(), summary=s, jobs=jobs, encode=fails_to_encode))
+        assert "a3" not in got and "a4" in got
+        assert [e.code for e in s.errors if "cannot encode" in e.reason] == ["E900"]

@@ -190,25 +190,28 @@ def _isolated(pool, new_pool, func, item):
 
 _worker: dict = {}
 
-def _init_pipeline(pipeline, published) -> None:
+def _init_pipeline(pipeline, published, encode=None) -> None:
     """Worker initializer: keep the pipeline, load its data and models once, up front."""
     from .run import prepare
 
     _worker["pipeline"] = pipeline
     _worker["published"] = published
+    _worker["encode"] = encode
     prepare(pipeline)
 
 
 def _analyze_one(article):
     from .run import analyze_one
 
-    return analyze_one(_worker["pipeline"], article, _worker["published"])
+    return analyze_one(_worker["pipeline"], article, _worker["published"], _worker["encode"])
 
 
 def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int, *,
-                     batch_chars: int = 40_000, batch_size: int = 32, window: int | None = None) -> Iterator[Any]:
+                     batch_chars: int = 40_000, batch_size: int = 32, window: int | None = None,
+                     encode: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """Articles analyzed by ``jobs`` worker processes, in input order; ``InputError`` items pass
-    through in place, and an analysis failure comes back as an ``InputError`` (E900)."""
+    through in place, and an analysis failure comes back as an ``InputError`` (E900).
+    ``encode`` (see ``run.process``) runs in the workers: results are ``run.Encoded``."""
     from .errors import InputError
     from .run import failure, prepare
 
@@ -218,7 +221,7 @@ def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int
         prepare(pipeline)
     for res in imap_ordered(
         _analyze_one, items, jobs,
-        initializer=_init_pipeline, initargs=(pipeline, published),
+        initializer=_init_pipeline, initargs=(pipeline, published, encode),
         batch_size=batch_size, weight=lambda a: len(a.text), batch_weight=batch_chars, window=window,
         passthrough=lambda it: isinstance(it, InputError),
     ):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from .errors import Errors, InputError, InputWarning
 from .model import Article
@@ -12,7 +14,8 @@ from .read import RunSummary, read
 
 def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published: str | None = None,
             summary: RunSummary | None = None, stdin=None, max_chars: int | None = None,
-            skip_ids: set[str] | None = None, jobs: int = 1, exclude: Iterable[str] = ()) -> Iterator[Article]:
+            skip_ids: set[str] | None = None, jobs: int = 1, exclude: Iterable[str] = (),
+            encode: Callable[[Article], Any] | None = None) -> Iterator[Article]:
     """Analyzed articles from ``paths`` in input order; errors go to ``summary``.
 
     An article whose analysis raises is reported (code E900) and the run goes on: one bad input
@@ -21,6 +24,9 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
     ``exclude``: files a directory walk passes over (the run's own output). ``jobs > 1``
     analyzes in that many worker processes (``parallel``):
     same records, same order, same summary; inputs are read as the workers free up (streaming).
+    ``encode``: a module-level function (picklable) applied to each record where it is analyzed,
+    yielded instead of the record, e.g. its JSON line: with ``jobs > 1`` the workers then send
+    back the bytes to write, and this process neither unpickles records nor serializes them.
     """
     pipeline = pipeline or Pipeline()
     summary = summary if summary is not None else RunSummary()
@@ -54,7 +60,7 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
     if jobs > 1:
         from .parallel import analyze_parallel
 
-        results = analyze_parallel(items(), pipeline, published, jobs)
+        results = analyze_parallel(items(), pipeline, published, jobs, encode=encode)
     else:
         def sequential():
             ready = False
@@ -65,7 +71,7 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
                 if not ready:
                     prepare(pipeline)
                     ready = True
-                yield analyze_one(pipeline, it, published)
+                yield analyze_one(pipeline, it, published, encode)
 
         results = sequential()
     for rec in results:
@@ -73,9 +79,23 @@ def process(paths: Iterable[str], pipeline: Pipeline | None = None, *, published
             summary.errors.append(rec)
             continue
         summary.records += 1
+        if isinstance(rec, Encoded):
+            summary.add("figures", rec.figures)
+            summary.add("claims", rec.claims)
+            yield rec.value
+            continue
         summary.add("figures", len(rec.quantities))
         summary.add("claims", len(rec.claims))
         yield rec
+
+
+@dataclass(slots=True)
+class Encoded:
+    """A record as ``process(encode=...)`` made it, with the counts the run summary keeps."""
+
+    value: Any
+    figures: int
+    claims: int
 
 
 # Holds a figure, a time, a place, an organisation and a speaker cue with no person, so that every
@@ -113,9 +133,14 @@ def failure(article: Article | None, detail: str) -> InputError:
     return InputError(where, None, "E900", f"analysis failed: {detail}")
 
 
-def analyze_one(pipeline: Pipeline, article: Article, published: str | None = None) -> Article | InputError:
-    """One article through the pipeline; an exception becomes its E900 error, never a crash."""
+def analyze_one(pipeline: Pipeline, article: Article, published: str | None = None,
+                encode: Callable[[Article], Any] | None = None) -> Article | Encoded | InputError:
+    """One article through the pipeline; an exception becomes its E900 error, never a crash.
+    With ``encode``: the record's ``Encoded`` form (an exception in ``encode`` is an E900 too)."""
     try:
-        return pipeline(article, published)
+        rec = pipeline(article, published)
+        if encode is None:
+            return rec
+        return Encoded(encode(rec), len(rec.quantities), len(rec.claims))
     except Exception as exc:  # noqa: BLE001 - reported, never lost
         return failure(article, f"{type(exc).__name__}: {exc}")

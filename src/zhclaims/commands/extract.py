@@ -47,10 +47,14 @@ def run(args) -> int:
         raise UsageError("E104", detail=f"{args.output}: {exc.strerror or exc}") from exc
     try:
         with interrupt_on_sigterm():
+            # JSON Lines: records are serialized where they are analyzed (in the workers with --jobs)
+            encode = getattr(writer, "encoder", None)
             records = process(args.paths, Pipeline(), published=published, summary=summary, max_chars=args.max_chars,
-                              jobs=jobs, skip_ids=skip_ids, exclude=[args.output] if args.output not in (None, "-") else [])
+                              jobs=jobs, skip_ids=skip_ids, exclude=[args.output] if args.output not in (None, "-") else [],
+                              encode=encode)
+            write = writer.write if encode is None else writer.write_line
             for rec in progress(records, "extract"):
-                writer.write(rec)
+                write(rec)
     except KeyboardInterrupt:
         # Ctrl-C (or SIGTERM): keep what is done, whole; --resume goes on from there
         writer.close()

@@ -1,6 +1,7 @@
 """JSON Lines: one article record a line, to stdout or to a file written atomically."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -36,6 +37,11 @@ def atomic_path(path: str):
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def record_line(article, include_text: bool = True) -> bytes:
+    """An article record as one JSON Lines line (what ``JsonlWriter.write`` writes)."""
+    return article.to_json(include_text) + b"\n"
 
 
 class JsonlWriter:
@@ -92,6 +98,18 @@ class JsonlWriter:
     def write(self, article) -> None:
         # one write call a record: an interrupt comes between records, never inside a line
         self._fh.write(article.to_json(self.include_text) + b"\n")
+        self.count += 1
+
+    @property
+    def encoder(self):
+        """``encode(article) -> bytes``, the line ``write`` would write: picklable, so worker
+        processes can serialize records (``run.process(encode=...)``); pass its results to
+        ``write_line``."""
+        return functools.partial(record_line, include_text=self.include_text)
+
+    def write_line(self, line: bytes) -> None:
+        """Write a record ``encoder`` made (one record, ending in a line break)."""
+        self._fh.write(line)
         self.count += 1
 
     def write_finding(self, finding) -> None:
