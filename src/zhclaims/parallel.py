@@ -207,7 +207,7 @@ def _analyze_one(article):
 
 
 def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int, *,
-                     batch_chars: int = 40_000, batch_size: int = 32, window: int | None = None,
+                     batch_chars: int = 16_000, batch_size: int = 16, window: int | None = None,
                      encode: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """Articles analyzed by ``jobs`` worker processes, in input order; ``InputError`` items pass
     through in place, and an analysis failure comes back as an ``InputError`` (E900).
