@@ -49,3 +49,12 @@ def test_spacy_tokenizer_exact_text():
 
 def test_segmenter_words():
     assert "零跑汽车" in get_segmenter().cut("零跑汽车创始人朱江明")
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from("０１Ａｚ，：（）\u3000\u2212\ufe6a\u00a0\u2030\r\n"))))
+def test_halfwidth_is_the_character_map(text):
+    from zhclaims.text.normalize import _FULLWIDTH, to_halfwidth
+
+    expected = text.translate(_FULLWIDTH)
+    expected = "".join("\n" if ch == "\r" and expected[i + 1:i + 2] != "\n" else ch for i, ch in enumerate(expected))
+    assert to_halfwidth(text) == expected

