@@ -72,3 +72,17 @@ def test_jieba_imported_without_pkg_resources():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": SRC})
     assert out.stdout.strip() == "False"
+
+
+def test_only_the_newest_dictionaries_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHCLAIMS_CACHE_DIR", str(tmp_path))
+    for i in range(6):
+        old = tmp_path / f"jieba-old{i}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, (1000 + i, 1000 + i))
+    (tmp_path / "other.txt").write_text("not ours")
+    Segmenter()
+    left = sorted(p for p in os.listdir(tmp_path) if p.endswith(".marshal"))
+    assert len(left) == segment.CACHE_KEEP
+    assert "jieba-old5.marshal" in left and "jieba-old0.marshal" not in left
+    assert (tmp_path / "other.txt").exists()

@@ -330,8 +330,30 @@ def _store_cached(tk, entries, path: str) -> None:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        _prune(os.path.dirname(path), keep=CACHE_KEEP)
     except OSError:
         pass
+
+
+CACHE_KEEP = 4  # dictionaries kept (~9 MB each): the newest, so a changed user dictionary does not pile up
+
+
+def _prune(folder: str, keep: int) -> None:
+    import os
+
+    files = []
+    for name in os.listdir(folder):
+        if name.startswith("jieba-") and name.endswith(".marshal"):
+            p = os.path.join(folder, name)
+            try:
+                files.append((os.path.getmtime(p), p))
+            except OSError:
+                continue
+    for _, p in sorted(files, reverse=True)[keep:]:
+        try:
+            os.unlink(p)
+        except OSError:
+            pass
 
 
 def get_segmenter() -> Segmenter:
