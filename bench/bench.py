@@ -7,7 +7,8 @@ DATA is a JSON Lines corpus (``id``/``text``/``date`` rows; e.g.
 extract`` reads. Everything is measured over the same article texts, in one run:
 
 - **In process, per stage** (warm: data and models loaded first, load time reported apart):
-  read, clean, view (same-length normalization + sentences), each extraction stage the pipeline
+  read, normalize (the same-length view, once per article), clean, view (sentences), each
+  extraction stage the pipeline
   has (times, quantities, entities, claims), checks (when the package is there), and write
   (JSON serialization). ``segment`` is the jieba time spent inside the stages (segmentation is
   lazy, so it is part of the stage times, shown apart to say where time goes).
@@ -15,7 +16,8 @@ extract`` reads. Everything is measured over the same article texts, in one run:
 - **The yardstick in process**: ``spacy.blank("zh")`` with the jieba segmenter over the texts.
 - **Whole processes, start-up included** (what the ratio is computed from):
   ``python -m zhclaims.cli extract FILE`` (stdout to /dev/null) for each ``--jobs`` value, and
-  ``python bench/spacy_jieba.py FILE``; wall time and peak RSS (every process of the tree, polled).
+  ``python bench/spacy_jieba.py FILE``; wall time, CPU seconds (all processes; and apart, the
+  main process and the ``--jobs`` workers) and peak RSS (every process of the tree, polled).
 
 ratio = yardstick seconds / zhclaims seconds (whole process, 1 job): >= 1.0 means zhclaims runs
 the whole pipeline at least as fast as spaCy+jieba only segments. Results go to ``--out`` as
@@ -42,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-STAGE_ORDER = ("read", "clean", "view", "segment", "times", "quantities", "entities", "claims", "checks", "write")
+STAGE_ORDER = ("read", "normalize", "clean", "view", "segment", "times", "quantities", "entities", "claims", "checks", "write")
 
 
 def rss_peak_mb() -> float:
@@ -107,11 +109,13 @@ class Timers:
 def instrumented_pipeline(timers: Timers):
     """A ``Pipeline`` whose clean, view and stage functions (and jieba) add to ``timers``."""
     import zhclaims.clean as clean_mod
+    import zhclaims.pipeline as pipeline_mod
     from zhclaims.pipeline import Pipeline
     from zhclaims.text import segment
 
     pipe = Pipeline()
     pipe.stages = [dataclasses.replace(s, func=timers.wrap(s.name, s.func)) for s in pipe.stages]
+    pipeline_mod.normalize = timers.wrap("normalize", pipeline_mod.normalize)  # once per article, for clean and view
     clean_mod.clean = timers.wrap("clean", clean_mod.clean)
     pipe.view = timers.wrap("view", pipe.view)
     segment.Segmenter.spans = timers.wrap("segment", segment.Segmenter.spans)
@@ -270,6 +274,7 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
     proc = subprocess.Popen(timer + cmd, stdout=subprocess.DEVNULL, stderr=errf, cwd=ROOT)
     ps = psutil.Process(proc.pid)
     peak_each: dict[int, int] = {}
+    cpu_each: dict[int, float] = {}  # user+system seconds of each process, at its last poll
     peak_total = 0
     while True:
         if proc.poll() is not None:
@@ -282,10 +287,12 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
         for p in tree:
             try:
                 rss = p.memory_info().rss
+                ct = p.cpu_times()
             except psutil.Error:
                 continue
             total += rss
             peak_each[p.pid] = max(peak_each.get(p.pid, 0), rss)
+            cpu_each[p.pid] = ct.user + ct.system
         peak_total = max(peak_total, total)
         time.sleep(poll)
     wall = time.perf_counter() - t0
@@ -304,9 +311,15 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
         raise SystemExit(f"command failed ({rc}): {' '.join(cmd)}\n{err}")
     main_pid = next((pid for pid in peak_each if pid != proc.pid), proc.pid) if timer else proc.pid
     workers = [v for pid, v in peak_each.items() if pid not in (proc.pid, main_pid)]
+    # CPU of the worker processes (polled: may miss their last poll interval) and of the main
+    # process (the tree's exact total from /usr/bin/time less the workers' when available)
+    cpu_workers = sum(v for pid, v in cpu_each.items() if pid not in (proc.pid, main_pid))
+    cpu_main = (cpu - cpu_workers) if cpu is not None else cpu_each.get(main_pid)
     return {
         "seconds": round(wall, 3),
         "cpu_seconds": round(cpu, 2) if cpu is not None else None,
+        "cpu_seconds_main": round(cpu_main, 2) if cpu_main is not None else None,
+        "cpu_seconds_workers": round(cpu_workers, 2),
         # exact (/usr/bin/time): the largest single process of the tree, main or a worker
         "peak_rss_mb_max_process": round(exact[-1] / 1024, 1) if exact else round(max(peak_each.values()) / 2**20, 1),
         "peak_rss_mb_main": round(peak_each.get(main_pid, 0) / 2**20, 1),  # polled
@@ -364,9 +377,10 @@ def table(res: dict) -> str:
     if res.get("whole_process"):
         lines.append("")
         lines.append(f"{'whole process (start-up incl.)':34} {'seconds':>8} {'chars/s':>10} {'cpu s':>7} "
-                     f"{'max RSS MB':>10} {'total':>6}")
+                     f"{'main':>6} {'workers':>7} {'max RSS MB':>10} {'total':>6}")
         for name, r in res["whole_process"].items():
             lines.append(f"{name:34} {r['seconds']:8.2f} {round(c['chars'] / r['seconds']):>10,} {r['cpu_seconds'] or 0:7.2f} "
+                         f"{r.get('cpu_seconds_main') or 0:6.2f} {r.get('cpu_seconds_workers') or 0:7.2f} "
                          f"{r['peak_rss_mb_max_process']:10.0f} {r['peak_rss_mb_total']:6.0f}")
         lines.append(f"ratio (spaCy+jieba s / zhclaims 1 job s): {res['ratio']}   target >= 1.0   "
                      f"(in CPU seconds: {res.get('ratio_cpu')})")
