@@ -50,3 +50,28 @@ def test_sina_like_portal_text():
     assert art.published == "2024-04-16T10:21:00" and art.source == "新浪财经"
     assert "296299亿元" in body
     assert "责任编辑" not in body and "相关新闻" not in body and "工业增加值增长6.1%" not in body
+
+
+def test_joined_rule_sections_match_where_any_pattern_matches():
+    import regex
+
+    from zhclaims.clean.rules import _any_of, rules
+    from zhclaims.data import load_yaml
+
+    r = rules()
+    lines = ["相关推荐", "相关推荐  ", "责任编辑：张三", "（编辑：李四）", "首页 > 财经", "12345", "分享到:",
+             "Copyright 2020", "扫码关注", "正文第一段，讲的是2020年的事。", "新浪声明：此消息系转载", "登录", "原标题：某某"]
+    raw = load_yaml("clean", "boilerplate.yaml")
+    # the patterns' own literal words as lines too: each must still be found by the joined pattern
+    for section in ("footer_starts", "drop_anywhere", "header_drop"):
+        lines += [regex.sub(r"[\\^$()?:|\[\]{}*+]", "", e["re"]) for e in raw[section]]
+    for section, joined in (("footer_starts", r.footer_any), ("drop_anywhere", r.drop_any), ("header_drop", r.header_any)):
+        pats = getattr(r, section)
+        assert len(joined) == 1 < len(pats)  # the data's sections are joinable
+        for line in lines:
+            assert bool(joined[0].search(line)) == any(p.search(line) for p in pats), (section, line)
+    # not joined: a pattern with inline flags or a numbered backreference
+    flagged = (regex.compile("(?i)abc"), regex.compile("x"))
+    assert _any_of(flagged) == flagged
+    backref = (regex.compile(r"(a)\1"), regex.compile("b"))
+    assert _any_of(backref) == backref

@@ -50,13 +50,13 @@ def find_body(text: str, norm: str | None = None) -> tuple[list[Span], Span | No
         if s == e:
             continue
         line = norm[s:e]
-        if any(p.search(line) for p in r.footer_starts):
+        if any(p.search(line) for p in r.footer_any):
             footer = s
             break
-        if any(p.search(line) for p in r.drop_anywhere):
+        if any(p.search(line) for p in r.drop_any):
             continue
         if in_header:
-            if any(p.search(line) for p in r.header_drop):
+            if any(p.search(line) for p in r.header_any):
                 continue
             if _is_content(line):
                 in_header = False
