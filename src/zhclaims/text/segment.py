@@ -59,7 +59,7 @@ class Segmenter:
 
     Building it (jieba's prefix dictionary of ~500,000 entries, then ~6,700 ``add_word`` calls) is
     the largest piece of start-up, so the finished dictionary is kept in a cache file
-    (``dictionary_cache``), keyed by a hash of everything it is made from: loading it gives the
+    (``_cache_file``), keyed by a hash of everything it is made from: loading it gives the
     same ``FREQ``, ``total`` and tags as building, in about a third of the time."""
 
     def __init__(self, cache: bool = True) -> None:
