@@ -12,6 +12,8 @@ uses for ``--jobs N``. Properties the callers rely on:
   ``batch_weight`` characters), which keeps the per-task overhead (pickling, queueing) small.
 - **Models once per process.** ``initializer`` runs once in each worker; ``analyze_parallel``
   builds the pipeline there and warms it up on a small text so data and models load up front.
+- **One model call per batch.** ``analyze_parallel``'s workers analyze a batch together
+  (``run.analyze_many``): one entity-model call for its articles, the same records.
 - **Failures stay per item.** An exception in the worker function becomes a ``Failed`` result
   for that item. A worker that dies outright (segfault, out of memory) breaks the pool; the
   batches that were in flight are then retried one item at a time in a fresh pool, so only the
@@ -46,7 +48,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _run_batch(func: Callable[[Any], Any], batch: list) -> list:
+def _run_batch(func: Callable[[Any], Any], batch: list, batch_func: Callable[[list], list] | None = None) -> list:
+    if batch_func is not None and len(batch) > 1:
+        try:
+            return batch_func(batch)
+        except Exception:  # noqa: BLE001 - then one item at a time, the failure on its item
+            pass
     out = []
     for item in batch:
         try:
@@ -105,10 +112,13 @@ def imap_ordered(func: Callable[[Any], Any], items: Iterable, jobs: int, *,
                  initializer: Callable | None = None, initargs: tuple = (),
                  batch_size: int = 16, weight: Callable[[Any], int] | None = None,
                  batch_weight: int | None = None, window: int | None = None,
-                 passthrough: Callable[[Any], bool] | None = None) -> Iterator[Any]:
+                 passthrough: Callable[[Any], bool] | None = None,
+                 batch_func: Callable[[list], list] | None = None) -> Iterator[Any]:
     """``func(item)`` for each item, in input order, computed in ``jobs`` processes.
 
-    ``func`` and ``initializer`` must be importable module-level functions. Items for which
+    ``func`` and ``initializer`` must be importable module-level functions. ``batch_func``
+    (optional, module-level too): what a worker runs on a whole batch instead, returning the same
+    results as ``func`` item by item (if it raises, the batch is run item by item). Items for which
     ``passthrough(item)`` is true are yielded unchanged, in place. ``window`` bounds the batches
     in flight (default ``4 * jobs``). With ``jobs <= 1`` everything runs here, in order, and
     ``initializer`` is not called (the caller's objects are already loaded).
@@ -169,7 +179,7 @@ def imap_ordered(func: Callable[[Any], Any], items: Iterable, jobs: int, *,
             else:
                 while sum(1 for f, _ in inflight if f is not None) >= window:
                     yield from drain(block=True)
-                inflight.append((pool.submit(_run_batch, func, batch), batch))
+                inflight.append((pool.submit(_run_batch, func, batch, batch_func), batch))
             yield from drain(block=False)
         while inflight:
             yield from drain(block=True)
@@ -206,6 +216,12 @@ def _analyze_one(article):
     return analyze_one(_worker["pipeline"], article, _worker["published"], _worker["encode"])
 
 
+def _analyze_many(articles: list) -> list:
+    from .run import analyze_many
+
+    return analyze_many(_worker["pipeline"], articles, _worker["published"], _worker["encode"])
+
+
 def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int, *,
                      batch_chars: int = 16_000, batch_size: int = 16, window: int | None = None,
                      encode: Callable[[Any], Any] | None = None) -> Iterator[Any]:
@@ -223,6 +239,6 @@ def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int
         _analyze_one, items, jobs,
         initializer=_init_pipeline, initargs=(pipeline, published, encode),
         batch_size=batch_size, weight=lambda a: len(a.text), batch_weight=batch_chars, window=window,
-        passthrough=lambda it: isinstance(it, InputError),
+        passthrough=lambda it: isinstance(it, InputError), batch_func=_analyze_many,
     ):
         yield failure(res.item, res.error) if isinstance(res, Failed) else res

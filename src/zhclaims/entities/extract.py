@@ -119,6 +119,21 @@ def model_windows(view: TextView, i: int, found: list[Cand]) -> list[tuple[int, 
 
 
 def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity]:
+    """The article's entities, the model asked here (``extract_steps`` driven to its end)."""
+    steps = extract_steps(article, view, mode)
+    try:
+        texts = next(steps)
+        while True:
+            texts = steps.send(ner.predict(texts))
+    except StopIteration as done:
+        return done.value
+
+
+def extract_steps(article: Article, view: TextView, mode: str = "auto"):
+    """``extract`` as a generator: it yields the texts the model must read (once, when there are
+    any) and takes their predictions (``ner.predict``'s answer) back, so that a batch of
+    articles can put all their texts in one model call (``Pipeline.run_many``); returns the
+    entities. A text's predictions do not depend on its batch: same entities either way."""
     norm = view.norm
     cands: list[Cand] = []
     ambiguous: list[tuple[int, int, gazetteers.Entry]] = []
@@ -162,7 +177,7 @@ def extract(article: Article, view: TextView, mode: str = "auto") -> list[Entity
                 todo.extend(model_windows(view, i, found + by_sentence[i] if i in by_sentence else found))
     model: list[Cand] = []
     if todo:
-        for (off, _end), spans in zip(todo, ner.predict([norm[a:b] for a, b in todo])):
+        for (off, _end), spans in zip(todo, (yield [norm[a:b] for a, b in todo])):
             model.extend(Cand(off + s, off + e, label, None, "model", 1) for s, e, label in spans)
     # ambiguous gazetteer names: accepted in an organisation context, or when the model agrees
     model_spans = {(c.start, c.end, c.label) for c in model}
