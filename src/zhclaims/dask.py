@@ -1,7 +1,8 @@
 """Beyond one machine: the pipeline over a Dask bag or dataframe, records written as Parquet.
 
-The per-article function is the one ``zhclaims extract`` runs (``run.analyze_one``), so a Dask
-run gives the same records as one process. The pieces:
+The per-article function is the one ``zhclaims extract`` runs (``run.analyze_many`` over batches
+of a partition's articles, as one process batches them), so a Dask run gives the same records as
+one process. The pieces:
 
 - ``extract_bag(bag)``: a bag of articles (``Article``, JSON Lines row dicts, or JSON strings)
   -> a bag of records (``Article``) and ``InputError``s, partition by partition, in order. Each
@@ -70,13 +71,15 @@ def _as_article(item, part: int, n: int):
 
 def analyze_partition(items: Iterable, published: str | None = None, kw: tuple = (), partition: int = 0) -> list:
     """Records (and ``InputError``/``InputWarning`` items) for one partition, in its order."""
-    from .run import analyze_one
+    from .run import BATCH_SIZE, analyze_many
 
     pipe = _pipeline(kw)
-    out = []
-    for n, item in enumerate(items, start=1):
-        a = _as_article(item, partition, n)
-        out.append(analyze_one(pipe, a, published) if isinstance(a, Article) else a)
+    out = [_as_article(item, partition, n) for n, item in enumerate(items, start=1)]
+    todo = [i for i, a in enumerate(out) if isinstance(a, Article)]
+    for k in range(0, len(todo), BATCH_SIZE):  # one entity-model call per batch, as in one process
+        idx = todo[k:k + BATCH_SIZE]
+        for i, rec in zip(idx, analyze_many(pipe, [out[i] for i in idx], published)):
+            out[i] = rec
     return out
 
 
