@@ -13,6 +13,7 @@ with bounded repetition.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,15 +124,21 @@ def persons(norm: str, start: int, end: int, tokens=None) -> list[Cand]:
     return out
 
 
+# a line of jieba's dictionary file that tags its word a person's name: "word freq nr..."
+_NAME_LINE = re.compile(r"^(\S++) \d++ nr", re.M)
+
+
 @lru_cache(maxsize=1)
 def _dictionary_names() -> frozenset[str]:
     """The words jieba's main dictionary tags as persons' names (nr, nrt, nrfg ...): one regex
-    pass over the file (~0.07 s, once, only when a name candidate is a frequent word)."""
+    pass over the file (once, only when a name candidate is a frequent word). ``re.findall``
+    gives the words themselves, without a match object each (~79,000 of them): about a third of
+    the time of ``regex.finditer`` with ``group(1)``, the same set."""
     from ..text.segment import get_segmenter
 
     with get_segmenter().tk.get_dict_file() as fh:
         data = fh.read().decode("utf-8")
-    return frozenset(m.group(1) for m in regex.finditer(r"^(\S++) \d++ nr", data, regex.M))
+    return frozenset(_NAME_LINE.findall(data))
 
 
 def _ordinary_word(word: str, freq, t) -> bool:
