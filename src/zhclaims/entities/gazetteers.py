@@ -76,14 +76,26 @@ def entries() -> dict[str, Entry]:
 
 @lru_cache(maxsize=1)
 def automaton():
-    """An Aho-Corasick automaton over every surface (values: the Entry)."""
+    """An Aho-Corasick automaton over every surface, in its UTF-8 bytes read as Latin-1 (values:
+    ``(length in characters, whether ASCII, the Entry)``).
+
+    pyahocorasick looks a node's next character up by a linear search over its children: over
+    characters, the root has ~1,100 (every first character of a name) and nearly every character of
+    an article pays for that search. Over UTF-8 bytes a node has a few dozen children at most, and
+    the search is ~4x faster. UTF-8 synchronizes itself, so a name's bytes found in a text's bytes
+    always start and end on characters: the same hits, in the same order."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for surface, e in entries().items():
-        auto.add_word(surface, e)
+        auto.add_word(_bytes_str(surface), (len(surface), surface.isascii(), e))
     auto.make_automaton()
     return auto
+
+
+def _bytes_str(text: str) -> str:
+    """``text``'s UTF-8 bytes as a str of one character per byte (what ``automaton`` searches)."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 def find(norm: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
@@ -91,16 +103,21 @@ def find(norm: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
 
     A hit made of ASCII letters must not continue a longer Latin word (BYD in BYDX is no hit).
     """
-    out = []
+    out: list[tuple[int, int, Entry]] = []
     if end <= start:
         return out
-    for last, e in automaton().iter(norm, start, end):
-        s = last - len(e.surface) + 1
-        if e.surface.isascii():
-            if (s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or (
-                last + 1 < len(norm) and norm[last + 1].isascii() and norm[last + 1].isalnum()):
-                continue
-        out.append((s, last + 1, e))
+    raw = norm[start:end].encode("utf-8", "surrogatepass")
+    n = len(norm)
+    at_byte, at_char = 0, start  # hits come in order of their ends: count characters on from the last one
+    for last, (size, ascii_, e) in automaton().iter(raw.decode("latin-1")):
+        if last >= at_byte:
+            at_char += len(raw[at_byte:last + 1].decode("utf-8", "surrogatepass"))
+            at_byte = last + 1
+        s = at_char - size
+        if ascii_ and ((s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or (
+                at_char < n and norm[at_char].isascii() and norm[at_char].isalnum())):
+            continue
+        out.append((s, at_char, e))
     return out
 
 
