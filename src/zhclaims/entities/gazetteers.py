@@ -83,19 +83,35 @@ def automaton():
     characters, the root has ~1,100 (every first character of a name) and nearly every character of
     an article pays for that search. Over UTF-8 bytes a node has a few dozen children at most, and
     the search is ~4x faster. UTF-8 synchronizes itself, so a name's bytes found in a text's bytes
-    always start and end on characters: the same hits, in the same order."""
+    always start and end on characters: the same hits, in the same order (``iter_hits``)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for surface, e in entries().items():
-        auto.add_word(_bytes_str(surface), (len(surface), surface.isascii(), e))
+        auto.add_word(byte_key(surface), (len(surface), surface.isascii(), e))
     auto.make_automaton()
     return auto
 
 
-def _bytes_str(text: str) -> str:
-    """``text``'s UTF-8 bytes as a str of one character per byte (what ``automaton`` searches)."""
+def byte_key(text: str) -> str:
+    """``text``'s UTF-8 bytes as a str of one character per byte: how a word goes into an
+    automaton that ``iter_hits`` searches."""
     return text.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+def iter_hits(auto, norm: str, start: int, end: int):
+    """``(end, value)`` for every hit of ``auto`` (words added with ``byte_key``) inside
+    ``norm[start:end]``, ``end`` a character offset into ``norm``: the hits, in the order,
+    ``auto.iter`` gives over the characters."""
+    if end <= start:
+        return
+    raw = norm[start:end].encode("utf-8", "surrogatepass")
+    at_byte, at_char = 0, start  # hits come in order of their ends: count characters on from the last one
+    for last, value in auto.iter(raw.decode("latin-1")):
+        if last >= at_byte:
+            at_char += len(raw[at_byte:last + 1].decode("utf-8", "surrogatepass"))
+            at_byte = last + 1
+        yield at_char, value
 
 
 def find(norm: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
@@ -104,20 +120,13 @@ def find(norm: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     A hit made of ASCII letters must not continue a longer Latin word (BYD in BYDX is no hit).
     """
     out: list[tuple[int, int, Entry]] = []
-    if end <= start:
-        return out
-    raw = norm[start:end].encode("utf-8", "surrogatepass")
     n = len(norm)
-    at_byte, at_char = 0, start  # hits come in order of their ends: count characters on from the last one
-    for last, (size, ascii_, e) in automaton().iter(raw.decode("latin-1")):
-        if last >= at_byte:
-            at_char += len(raw[at_byte:last + 1].decode("utf-8", "surrogatepass"))
-            at_byte = last + 1
-        s = at_char - size
+    for stop, (size, ascii_, e) in iter_hits(automaton(), norm, start, end):
+        s = stop - size
         if ascii_ and ((s > 0 and norm[s - 1].isascii() and norm[s - 1].isalnum()) or (
-                at_char < n and norm[at_char].isascii() and norm[at_char].isalnum())):
+                stop < n and norm[stop].isascii() and norm[stop].isalnum())):
             continue
-        out.append((s, at_char, e))
+        out.append((s, stop, e))
     return out
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from ..text import segment as _segment
+from .gazetteers import byte_key, iter_hits
 from .gazetteers import rules as rule_tables
 
 HAN = r"\p{Han}"
@@ -416,9 +417,9 @@ def _trigger_automaton(extra: tuple[tuple[str, ...], ...] = ()):
         CONGRESSES)
     for i, ws in enumerate(extra):
         add(ws, 1 << (_SPARE + i))
-    auto = ahocorasick.Automaton()
+    auto = ahocorasick.Automaton()  # over UTF-8 bytes (gazetteers.automaton says why)
     for w, bits in words.items():
-        auto.add_word(w, (bits, len(w)))
+        auto.add_word(byte_key(w), (bits, len(w)))
     auto.make_automaton()
     return auto
 
@@ -432,10 +433,8 @@ def sentence_triggers(norm: str, body, starts: list[int], ends: list[int],
     masks = [0] * len(starts)
     auto = _trigger_automaton(extra)
     for b in body:
-        if b.end <= b.start:
-            continue
-        for last, (bits, n) in auto.iter(norm, b.start, b.end):
-            st, en = last + 1 - n, last + 1
+        for en, (bits, n) in iter_hits(auto, norm, b.start, b.end):
+            st = en - n
             i = bisect_right(starts, st) - 1
             if i >= 0 and en <= ends[i]:
                 masks[i] |= bits
