@@ -197,10 +197,11 @@ def pieces(text: str, start: int, end: int):
     jieba (``Tokenizer.cut``) splits its input with ``re_han_default`` and segments each block
     alone, so the tokens of a sentence are the tokens of its blocks put together; ``TextView``
     caches them per block and segments only the blocks a stage asks for."""
-    jieba = _import_jieba()
-
+    global _re_han
+    if _re_han is None:
+        _re_han = _import_jieba().re_han_default
     pos = start
-    for m in jieba.re_han_default.finditer(text, start, end):
+    for m in _re_han.finditer(text, start, end):
         s, e = m.span()
         yield from _skip(text, pos, s)
         yield True, s, e
@@ -208,6 +209,7 @@ def pieces(text: str, start: int, end: int):
     yield from _skip(text, pos, end)
 
 
+_re_han = None  # jieba's re_han_default (``pieces``)
 _runs: tuple | None = None
 
 

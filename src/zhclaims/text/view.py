@@ -89,6 +89,15 @@ class TextView:
         b = min(hi, max(end, a))
         if b > a and is_word_char(norm[b - 1]):  # inside a word block: on to its end
             b = word_run_after(norm, b, hi)
+            if is_word_char(norm[a]) and word_run_after(norm, a, b) == b:
+                # one word block from a to b (the common case: a name, a suffix): its tokens
+                # are the block's, without ``pieces`` (what ``tokens(a, b)`` would answer)
+                got = self._blocks.get((a, b))
+                if got is None:
+                    from .segment import get_segmenter
+
+                    got = self._blocks[(a, b)] = get_segmenter().block_spans(norm, a, b)
+                return got
         elif b > a and b < hi and norm[b - 1] == "\r" and norm[b] == "\n":
             b += 1
         return self.tokens(a, b)
