@@ -226,7 +226,10 @@ def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
     never = r["model_filter"]["never_inside"]
     not_last = set(r["place_org_not_last"])
     needs_name = set(r["place_org_needs_name"])
-    last_chars = {x[-1] for x in sufs}
+    by_last: dict[str, list[str]] = {}  # the suffixes by their last character (only those can end at j)
+    for x in sufs:
+        by_last.setdefault(x[-1], []).append(x)
+    last_chars = by_last.keys()
     out = []
     for c in cands:
         if c.label != "GPE" or c.source != "gazetteer":
@@ -239,7 +242,8 @@ def _place_orgs(view: TextView, cands: list[Cand]) -> list[Cand]:
         ends = []
         while j < stop and "\u4e00" <= norm[j] <= "\u9fff" and norm[j] not in never and not rules.is_function_char(norm[j]) or (
                 j < stop and norm[j] in last_chars):
-            if norm[j] in last_chars and any(norm.startswith(x, j + 1 - len(x)) and j + 1 - len(x) >= c.end for x in sufs):
+            if norm[j] in last_chars and any(j + 1 - len(x) >= c.end and norm.startswith(x, j + 1 - len(x))
+                                             for x in by_last[norm[j]]):
                 ends.append(j + 1)
             j += 1
         if not ends:
