@@ -58,3 +58,14 @@ def test_halfwidth_is_the_character_map(text):
     expected = text.translate(_FULLWIDTH)
     expected = "".join("\n" if ch == "\r" and expected[i + 1:i + 2] != "\n" else ch for i, ch in enumerate(expected))
     assert to_halfwidth(text) == expected
+
+
+def test_lone_surrogates_kept_and_the_rest_converted():
+    # broken input can hold lone surrogates, which OpenCC (UTF-8) cannot read
+    from zhclaims.text.normalize import normalize
+
+    text = "國\ud800家銀行\udfff零"
+    out = normalize(text)
+    assert out == "国\ud800家银行\udfff零"
+    assert len(out) == len(text)
+    assert normalize("零\ud800") == "零\ud800"

@@ -53,6 +53,9 @@ def to_halfwidth(text: str) -> str:
 _LONE_CR = regex.compile(r"\r(?!\n)")
 
 
+_SURROGATES = re.compile("([\ud800-\udfff])")
+
+
 def _needs_t2s(text: str) -> bool:
     # cheap test: only CJK text can hold traditional characters
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
@@ -63,6 +66,10 @@ def to_simplified(text: str) -> str:
     change the length of a line, that line is converted character by character instead."""
     if not text or not _needs_t2s(text):
         return text
+    if _SURROGATES.search(text):
+        # OpenCC reads UTF-8, which a lone surrogate (broken input) has no form in: the runs
+        # between surrogates are converted, the surrogates kept where they are
+        return "".join(p if i % 2 else to_simplified(p) for i, p in enumerate(_SURROGATES.split(text)))
     cc = _t2s()
     out = cc.convert(text)
     if len(out) == len(text):
