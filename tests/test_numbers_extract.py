@@ -1,23 +1,17 @@
 """extract_quantities: the written tables in tests/data/numbers/extract.yaml, properties, linearity."""
 import time
-from pathlib import Path
 
 import pytest
 import regex
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from numbers_tables import close, table
+
 from zhclaims.numbers import extract_quantities
 
-TABLE = yaml.safe_load((Path(__file__).parent / "data" / "numbers" / "extract.yaml").read_text(encoding="utf-8"))
+TABLE = table("extract")
 CASES = [pytest.param(c, id=f"{family}:{c['text'][:16]}") for family, cases in TABLE.items() for c in cases]
-
-
-def close(a, b):
-    if a is None or b is None:
-        return a is b
-    return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)), abs(float(b)))
 
 
 @pytest.mark.parametrize("case", CASES)

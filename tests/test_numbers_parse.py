@@ -1,23 +1,17 @@
 """parse_number: the written tables in tests/data/numbers/parse.yaml, and properties."""
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from numbers_tables import close, table
 
 from zhclaims.numbers import parse_number
 from zhclaims.numbers.parse import to_py
 
-TABLE = yaml.safe_load((Path(__file__).parent / "data" / "numbers" / "parse.yaml").read_text(encoding="utf-8"))
+TABLE = table("parse")
 CASES = [pytest.param(c, id=f"{family}:{c['s']}") for family, cases in TABLE.items() for c in cases]
-
-
-def close(a, b):
-    if a is None or b is None:
-        return a is b
-    return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)), abs(float(b)))
 
 
 @pytest.mark.parametrize("case", CASES)
