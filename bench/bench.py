@@ -136,13 +136,22 @@ def checks_runner():
 
 
 def reset_caches() -> None:
-    """Forget what a previous pass left in per-process caches (the entity model's predictions by
-    window), so that every pass pays for its own work."""
-    try:
-        from zhclaims.entities import ner
-    except ImportError:
-        return
-    getattr(ner, "_CACHE", {}).clear()
+    """Forget what a previous pass left in per-process caches, so that every pass pays for its own
+    work: the memo caches of pure functions (``lru_cache`` bounded above 4 entries: numerals read,
+    dates resolved, facts' units ...) and the module-level dict caches named ``*_CACHE`` (the
+    entity model's predictions by window, jieba's routes by block). Loaders (``maxsize=None`` or
+    1-4: data files, automatons) keep what they loaded: that is load time, reported apart."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("zhclaims") or module is None:
+            continue
+        for attr, value in list(vars(module).items()):
+            info = getattr(value, "cache_info", None)
+            if callable(info) and getattr(value, "__module__", None) == name:
+                size = info().maxsize
+                if size is not None and size > 4:
+                    value.cache_clear()
+            elif attr.endswith("_CACHE") and isinstance(value, dict):
+                value.clear()
 
 
 def warm_up(pipe) -> float:
