@@ -105,3 +105,37 @@ def test_training_data_follows_news_conventions():
     spans = [(*at("广州市天河区体育东路116号"), "address"), (*at("美国总统"), "position"), (*at("《中国好声音》"), "movie")]
     got = [(text[s:e], label) for s, e, label in mod.prepare(text, spans)]
     assert got == [("广州市", "GPE"), ("天河区", "GPE"), ("体育东路", "GPE"), ("美国", "GPE")], got
+
+
+# --- spaCy imported without its CLI (start-up) ---------------------------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _python(code: str, path: str = SRC) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": path}).stdout.strip()
+
+
+def test_model_loads_without_spacy_cli_and_the_cli_still_works_after():
+    code = ("import sys; from zhclaims.entities import ner; assert ner.get_model() is not None; "
+            "print('weasel' in sys.modules, 'spacy.cli' in sys.modules); "
+            "import spacy, spacy.cli; print(spacy.cli.__file__.endswith('__init__.py'), callable(spacy.cli.info)); "
+            "d = spacy.info(markdown=False, silent=True); print(d['spacy_version'] == spacy.__version__)")
+    assert _python(code).split("\n") == ["False False", "True True", "True"]
+
+
+def test_a_spacy_whose_import_needs_more_of_its_cli_is_imported_plainly(tmp_path):
+    # a stand-in spaCy whose __init__ imports a name the stand-in CLI does not have
+    pkg = tmp_path / "spacy"
+    (pkg / "cli").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("from .cli import app\n")
+    (pkg / "cli" / "__init__.py").write_text("app = 'real cli'\n")
+    code = ("import sys; from zhclaims.entities import ner; spacy = ner._import_spacy(); "
+            "print(spacy.app, sys.modules['spacy.cli'].__file__.endswith('__init__.py'))")
+    assert _python(code, os.pathsep.join([str(tmp_path), SRC])) == "real cli True"

@@ -28,11 +28,56 @@ def get_model():
             if not _loaded:
                 path = model_path()
                 if (path / "meta.json").exists():
-                    import spacy
-
-                    _nlp = _load(spacy, path)
+                    _nlp = _load(_import_spacy(), path)
                 _loaded = True
     return _nlp
+
+
+def _import_spacy():
+    """``import spacy`` without its command-line package when spaCy is not imported yet.
+
+    ``spacy/__init__`` imports ``spacy.cli.info`` only to export ``spacy.info``, and that pulls in
+    the whole CLI (weasel, typer, requests, httpx, jinja2): about a third of spaCy's import time
+    (~0.17 s of start-up here), and start-up runs serially before ``--jobs`` workers fork. So
+    ``spacy.cli`` and ``spacy.cli.info`` are stand-ins while spaCy imports, and are removed after
+    it: a later ``import spacy.cli`` loads the real CLI, and ``spacy.info`` calls the real
+    ``info``. If spaCy's import ever needs more of its CLI than that, it is imported again plainly
+    (the same approach as ``text.segment._import_jieba`` takes for pkg_resources).
+    """
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so that ``spacy.cli.info`` resolves to the stand-in below
+    info_mod = types.ModuleType("spacy.cli.info")
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info_mod.info = info
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info_mod}
+    sys.modules.update(stand_ins)
+    try:
+        import spacy
+    except ImportError:
+        spacy = None
+    finally:
+        for name, mod in stand_ins.items():
+            if sys.modules.get(name) is mod:
+                del sys.modules[name]
+    if spacy is None:  # a spaCy whose import needs more of its CLI: import it plainly
+        import spacy
+
+        return spacy
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli  # the real package is imported (and set here) on first use
+    return spacy
 
 
 def _load(spacy, path):
