@@ -16,8 +16,10 @@ extract`` reads. Everything is measured over the same article texts, in one run:
 - **The yardstick in process**: ``spacy.blank("zh")`` with the jieba segmenter over the texts.
 - **Whole processes, start-up included** (what the ratio is computed from):
   ``python -m zhclaims.cli extract FILE`` (stdout to /dev/null) for each ``--jobs`` value, and
-  ``python bench/spacy_jieba.py FILE``; wall time, CPU seconds (all processes; and apart, the
-  main process and the ``--jobs`` workers) and peak RSS (every process of the tree, polled).
+  ``python bench/spacy_jieba.py FILE``; wall time and CPU seconds of all processes
+  (``/usr/bin/time``; best of ``--repeat`` runs, not polled), then one more polled run each for
+  CPU seconds of the main process and the ``--jobs`` workers apart and the peak RSS of every
+  process of the tree (polling costs CPU, which a run using both cores would pay in wall time).
 
 ratio = yardstick seconds / zhclaims seconds (whole process, 1 job): >= 1.0 means zhclaims runs
 the whole pipeline at least as fast as spaCy+jieba only segments. Results go to ``--out`` as
@@ -271,8 +273,13 @@ def yardstick_in_process(path: Path) -> dict:
 # --- whole processes -----------------------------------------------------------------------
 
 
-def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
-    """Wall time of ``cmd`` and the peak RSS of its processes (each, and all together)."""
+def run_measured(cmd: list[str], poll: float | None = 0.02) -> dict:
+    """Wall time of ``cmd`` and the peak RSS of its processes (each, and all together).
+
+    ``poll=None``: no polling, only ``/usr/bin/time`` (wall, total CPU, exact peak RSS of the
+    largest process). Polling the process tree costs this process ~0.1 CPU second per second
+    (psutil walks /proc), which a ``--jobs 2`` run on two cores pays in wall time: the timed
+    runs are therefore not polled, and one more, polled, run gives the per-process figures."""
     import psutil
 
     # /usr/bin/time (a small process) reports the exact peak RSS of the largest process under it;
@@ -285,7 +292,7 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
     peak_each: dict[int, int] = {}
     cpu_each: dict[int, float] = {}  # user+system seconds of each process, at its last poll
     peak_total = 0
-    while True:
+    while poll is not None:
         if proc.poll() is not None:
             break
         try:
@@ -304,6 +311,7 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
             cpu_each[p.pid] = ct.user + ct.system
         peak_total = max(peak_total, total)
         time.sleep(poll)
+    proc.wait()
     wall = time.perf_counter() - t0
     errf.seek(0)
     err = errf.read().decode(errors="replace")
@@ -318,24 +326,31 @@ def run_measured(cmd: list[str], poll: float = 0.02) -> dict:
     rc = proc.returncode
     if rc not in (0, 1):
         raise SystemExit(f"command failed ({rc}): {' '.join(cmd)}\n{err}")
+    out = {
+        "seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 2) if cpu is not None else None,
+        # exact (/usr/bin/time): the largest single process of the tree, main or a worker
+        "peak_rss_mb_max_process": round(exact[-1] / 1024, 1) if exact else None,
+    }
+    if poll is None:
+        return out
     main_pid = next((pid for pid in peak_each if pid != proc.pid), proc.pid) if timer else proc.pid
     workers = [v for pid, v in peak_each.items() if pid not in (proc.pid, main_pid)]
     # CPU of the worker processes (polled: may miss their last poll interval) and of the main
     # process (the tree's exact total from /usr/bin/time less the workers' when available)
     cpu_workers = sum(v for pid, v in cpu_each.items() if pid not in (proc.pid, main_pid))
     cpu_main = (cpu - cpu_workers) if cpu is not None else cpu_each.get(main_pid)
-    return {
-        "seconds": round(wall, 3),
-        "cpu_seconds": round(cpu, 2) if cpu is not None else None,
+    if out["peak_rss_mb_max_process"] is None and peak_each:
+        out["peak_rss_mb_max_process"] = round(max(peak_each.values()) / 2**20, 1)
+    out.update({
         "cpu_seconds_main": round(cpu_main, 2) if cpu_main is not None else None,
         "cpu_seconds_workers": round(cpu_workers, 2),
-        # exact (/usr/bin/time): the largest single process of the tree, main or a worker
-        "peak_rss_mb_max_process": round(exact[-1] / 1024, 1) if exact else round(max(peak_each.values()) / 2**20, 1),
         "peak_rss_mb_main": round(peak_each.get(main_pid, 0) / 2**20, 1),  # polled
         "peak_rss_mb_worker": round(max(workers) / 2**20, 1) if workers else None,  # polled
         "peak_rss_mb_total": round(peak_total / 2**20, 1),  # polled, all processes together
         "processes": len(peak_each),
-    }
+    })
+    return out
 
 
 def whole_process(path: Path, jobs: list[int], repeat: int) -> dict:
@@ -343,20 +358,31 @@ def whole_process(path: Path, jobs: list[int], repeat: int) -> dict:
     cmds = {"spacy_jieba": [sys.executable, str(HERE / "spacy_jieba.py"), str(path)]}
     for j in jobs:
         cmds[f"zhclaims_jobs{j}"] = [sys.executable, "-m", "zhclaims.cli", "extract", str(path), "--jobs", str(j)]
+    polled: dict[str, dict] = {}
     for _ in range(repeat):  # interleaved, so that a load change hits every command alike
         for name, cmd in cmds.items():
-            runs[name].append(run_measured(cmd))
+            runs[name].append(run_measured(cmd, poll=None))
+    for name, cmd in cmds.items():  # the per-process figures (CPU of main and workers, RSS each)
+        polled[name] = run_measured(cmd)
     if path.suffix.lower() in (".jsonl", ".ndjson"):  # start-up alone: the same commands, first article
         with tempfile.TemporaryDirectory() as tmp:
             one = limited_copy(path, 1, tmp)
             for name, cmd in list(cmds.items()):
                 if name in ("spacy_jieba", "zhclaims_jobs1"):
                     cmds[f"startup_{name}"] = [str(one) if c == str(path) else c for c in cmd]
-                    runs[f"startup_{name}"].append(run_measured(cmds[f"startup_{name}"]))
+                    for _ in range(repeat):
+                        runs[f"startup_{name}"].append(run_measured(cmds[f"startup_{name}"], poll=None))
     out = {}
     for name, rs in runs.items():
         best = min(rs, key=lambda r: r["seconds"])
-        out[name] = dict(best, all_seconds=[r["seconds"] for r in rs], command=" ".join(cmds[name]))
+        res = dict(best, all_seconds=[r["seconds"] for r in rs], command=" ".join(cmds[name]))
+        if name in polled:
+            p = polled[name]
+            res.update({k: v for k, v in p.items() if k not in ("seconds", "cpu_seconds", "peak_rss_mb_max_process")})
+            res["polled_run"] = {"seconds": p["seconds"], "cpu_seconds": p["cpu_seconds"]}
+            exact = [r["peak_rss_mb_max_process"] for r in rs + [p] if r.get("peak_rss_mb_max_process")]
+            res["peak_rss_mb_max_process"] = max(exact) if exact else None
+        out[name] = res
     return out
 
 
@@ -386,11 +412,17 @@ def table(res: dict) -> str:
     if res.get("whole_process"):
         lines.append("")
         lines.append(f"{'whole process (start-up incl.)':34} {'seconds':>8} {'chars/s':>10} {'cpu s':>7} "
-                     f"{'main':>6} {'workers':>7} {'max RSS MB':>10} {'total':>6}")
+                     f"{'main*':>6} {'workers*':>8} {'max RSS MB':>10} {'total*':>6}")
+
+        def num(v, width, fmt):
+            return f"{v:{width}{fmt}}" if v is not None else f"{'-':>{width}}"
+
         for name, r in res["whole_process"].items():
-            lines.append(f"{name:34} {r['seconds']:8.2f} {round(c['chars'] / r['seconds']):>10,} {r['cpu_seconds'] or 0:7.2f} "
-                         f"{r.get('cpu_seconds_main') or 0:6.2f} {r.get('cpu_seconds_workers') or 0:7.2f} "
-                         f"{r['peak_rss_mb_max_process']:10.0f} {r['peak_rss_mb_total']:6.0f}")
+            lines.append(f"{name:34} {r['seconds']:8.2f} {round(c['chars'] / r['seconds']):>10,} {num(r['cpu_seconds'], 7, '.2f')} "
+                         f"{num(r.get('cpu_seconds_main'), 6, '.2f')} {num(r.get('cpu_seconds_workers'), 8, '.2f')} "
+                         f"{num(r.get('peak_rss_mb_max_process'), 10, '.0f')} {num(r.get('peak_rss_mb_total'), 6, '.0f')}")
+        lines.append("seconds, cpu s: best of the unpolled runs; *: from one more run, polled "
+                     "(main and workers' CPU, all processes' RSS together)")
         lines.append(f"ratio (spaCy+jieba s / zhclaims 1 job s): {res['ratio']}   target >= 1.0   "
                      f"(in CPU seconds: {res.get('ratio_cpu')})")
         if res.get("speedup"):
