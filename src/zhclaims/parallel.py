@@ -223,11 +223,16 @@ def _analyze_many(articles: list) -> list:
 
 
 def analyze_parallel(items: Iterable, pipeline, published: str | None, jobs: int, *,
-                     batch_chars: int = 16_000, batch_size: int = 16, window: int | None = None,
+                     batch_chars: int = 32_000, batch_size: int = 32, window: int | None = None,
                      encode: Callable[[Any], Any] | None = None) -> Iterator[Any]:
     """Articles analyzed by ``jobs`` worker processes, in input order; ``InputError`` items pass
     through in place, and an analysis failure comes back as an ``InputError`` (E900).
-    ``encode`` (see ``run.process``) runs in the workers: results are ``run.Encoded``."""
+    ``encode`` (see ``run.process``) runs in the workers: results are ``run.Encoded``.
+
+    Batches of up to 32 articles or 32,000 characters (about 0.1 s of work): the entity model
+    costs ~1.5 ms a call whatever its input (People's Daily, model CPU: 0.41 s in 84 calls with
+    16k batches, 0.30 s in 46 with 32k), while the last batches should end close together (one
+    process uses 64k: it has no other process to wait for)."""
     from .errors import InputError
     from .run import failure, prepare
 
