@@ -1,6 +1,11 @@
 """The shipped NER model, the stage contract, and properties of extract_entities."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,11 +113,6 @@ def test_training_data_follows_news_conventions():
 
 
 # --- spaCy imported without its CLI (start-up) ---------------------------------------------
-
-import os  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
